@@ -1,0 +1,12 @@
+package dk.jobbro.employer;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.PageableRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface EmployerRepository extends PageableRepository<Employer, Long> {
+
+    boolean existsByCvrAndPNumber(String cvr, @Nullable String pNumber);
+}
