@@ -4,6 +4,7 @@ import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.geo.Postcodes;
 import dk.jobbro.web.ApiException;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -18,11 +19,14 @@ public class EmployerService {
     private final EmployerRepository employers;
     private final Postcodes postcodes;
     private final Clock clock;
+    private final ApplicationEventPublisher<EmployerChanged> events;
 
-    EmployerService(EmployerRepository employers, Postcodes postcodes, Clock clock) {
+    EmployerService(EmployerRepository employers, Postcodes postcodes, Clock clock,
+                    ApplicationEventPublisher<EmployerChanged> events) {
         this.employers = employers;
         this.postcodes = postcodes;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -42,7 +46,9 @@ public class EmployerService {
         if (identityChanged && employers.existsByCvrAndPNumber(request.cvr(), request.pNumber())) {
             throw ApiException.conflict("An employer with this CVR and P-number already exists");
         }
-        return employers.update(toEmployer(id, request, existing.createdAt(), clock.instant()));
+        Employer updated = employers.update(toEmployer(id, request, existing.createdAt(), clock.instant()));
+        events.publishEvent(new EmployerChanged(id));
+        return updated;
     }
 
     public Employer get(long id) {

@@ -1,0 +1,51 @@
+package dk.jobbro.citizen;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/v1/citizens")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CitizenController {
+
+    private final CitizenService service;
+
+    CitizenController(CitizenService service) {
+        this.service = service;
+    }
+
+    @Post
+    HttpResponse<CitizenView> create(@Body @Valid CitizenRequest request) {
+        CitizenView view = CitizenView.of(service.create(request));
+        return HttpResponse.created(view, URI.create("/api/v1/citizens/" + view.id()));
+    }
+
+    @Get
+    List<CitizenView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                           @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return service.list(page, size).stream().map(CitizenView::of).toList();
+    }
+
+    @Get("/{id}")
+    CitizenView get(@PathVariable long id) {
+        return CitizenView.of(service.get(id));
+    }
+
+    @Put("/{id}")
+    CitizenView update(@PathVariable long id, @Body @Valid CitizenRequest request) {
+        return CitizenView.of(service.update(id, request));
+    }
+}

@@ -1,0 +1,74 @@
+package dk.jobbro.matching;
+
+import dk.jobbro.posting.PostingKind;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.util.List;
+
+/** Matches for a citizen, candidates for a posting, and why (not) for one pair. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class MatchController {
+
+    private final MatchingService matching;
+
+    MatchController(MatchingService matching) {
+        this.matching = matching;
+    }
+
+    @Serdeable
+    record MatchView(long postingId, String title, String employerName, PostingKind kind, double score,
+                     MatchExplanation explanation) {
+    }
+
+    @Serdeable
+    record MatchesResponse(long citizenId, String scoringVersion, String eligibilityVersion, List<MatchView> matches) {
+    }
+
+    @Serdeable
+    record CandidateView(long citizenId, String name, String jobcentre, String targetGroup, double score,
+                         MatchExplanation explanation) {
+    }
+
+    @Serdeable
+    record CandidatesResponse(long postingId, List<CandidateView> candidates) {
+    }
+
+    @Serdeable
+    record PairResponse(long citizenId, long postingId, String title, boolean eligible, List<Exclusion> exclusions,
+                        MatchExplanation explanation) {
+    }
+
+    @Get("/citizens/{id}/matches")
+    MatchesResponse matches(@PathVariable long id,
+                            @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        List<MatchView> views = matching.matchesFor(id, limit).stream().map(m -> new MatchView(m.posting().id(),
+                m.posting().title(), m.posting().employerName(), m.posting().kind(), m.explanation().score(),
+                m.explanation())).toList();
+        String version = views.isEmpty() ? null : views.get(0).explanation().scoringVersion();
+        return new MatchesResponse(id, version, matching.eligibilityVersion(), views);
+    }
+
+    @Get("/citizens/{id}/matches/{postingId}/explain")
+    PairResponse explain(@PathVariable long id, @PathVariable long postingId) {
+        MatchingService.PairExplanation pair = matching.explain(id, postingId);
+        return new PairResponse(id, postingId, pair.posting().title(), pair.eligible(), pair.exclusions(),
+                pair.explanation());
+    }
+
+    @Get("/postings/{id}/candidates")
+    CandidatesResponse candidates(@PathVariable long id,
+                                  @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return new CandidatesResponse(id, matching.candidatesFor(id, limit).stream().map(c -> new CandidateView(
+                c.citizen().id(), c.citizen().name(), c.citizen().jobcentre(), c.citizen().targetGroup().name(),
+                c.explanation().score(), c.explanation())).toList());
+    }
+}

@@ -1,0 +1,34 @@
+package dk.jobbro.matching;
+
+import dk.jobbro.geo.GeoPoint;
+import dk.jobbro.posting.PostingKind;
+import dk.jobbro.vocabulary.LanguageLevel;
+import dk.jobbro.vocabulary.PhysicalDemand;
+import dk.jobbro.vocabulary.SupportKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A citizen's search for postings, in the terms the index understands: hard limits (every posting returned must
+ * meet them all) and the signals that rank what remains. Built by {@link CitizenMatchProfile}.
+ */
+public record MatchCriteria(
+        Set<PostingKind> allowedKinds,
+        GeoPoint home,
+        double maxDistanceKm,
+        int maxHoursPerWeek,
+        Set<PhysicalDemand> excludedDemands,
+        boolean hasDrivingLicence,
+        Map<String, LanguageLevel> languages,
+        LocalDate today,
+        Set<String> skills,
+        Set<String> occupationsWanted,
+        Set<String> occupationsHeld,
+        Set<SupportKind> supportNeeds,
+        String text,
+        ScoringWeights weights,
+        int candidatePool) {
+}

@@ -1,0 +1,32 @@
+package dk.jobbro.matching;
+
+import dk.jobbro.vocabulary.SupportKind;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * Why a posting was proposed: the score, its named components (which sum to it), and the facts behind them.
+ * Computed by {@link MatchScorer}, the same code that ranked the posting.
+ */
+@Serdeable
+public record MatchExplanation(double score,
+                               List<ScoreComponent> components,
+                               List<SkillMatch> matchedSkills,
+                               List<SkillMatch> missingSkills,
+                               double distanceKm,
+                               String hoursFit,
+                               SupportFit supportFit,
+                               String summary,
+                               String scoringVersion) {
+
+    /** A skill and whether the posting requires it or only wants it. */
+    @Serdeable
+    public record SkillMatch(String code, String label, boolean required) {
+    }
+
+    /** Support the citizen needs, what of it the posting offers, and what it lacks. */
+    @Serdeable
+    public record SupportFit(List<SupportKind> needed, List<SupportKind> offered, List<SupportKind> missing) {
+    }
+}

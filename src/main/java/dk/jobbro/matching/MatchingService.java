@@ -1,0 +1,143 @@
+package dk.jobbro.matching;
+
+import dk.jobbro.citizen.Citizen;
+import dk.jobbro.citizen.CitizenRepository;
+import dk.jobbro.citizen.CitizenService;
+import dk.jobbro.citizen.TargetGroup;
+import dk.jobbro.employer.Employer;
+import dk.jobbro.employer.EmployerRepository;
+import dk.jobbro.posting.Posting;
+import dk.jobbro.posting.PostingService;
+import dk.jobbro.taxonomy.Taxonomy;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Matches citizens and postings both ways. The index narrows postings to those that pass every hard rule;
+ * {@link MatchScorer} ranks them and explains each rank with the same numbers. Ties go to the lower posting id,
+ * so the same input always gives the same list.
+ */
+@Singleton
+public class MatchingService {
+
+    /** Maximum commute a citizen may record (CitizenRequest); bounds the candidate search around a posting. */
+    private static final double MAX_COMMUTE_KM = 200;
+
+    private final CitizenService citizens;
+    private final CitizenRepository citizenRepository;
+    private final PostingService postings;
+    private final EmployerRepository employers;
+    private final PostingCandidates candidates;
+    private final EligibilityPolicy policy;
+    private final ScoringWeights weights;
+    private final Taxonomy taxonomy;
+    private final Clock clock;
+
+    MatchingService(CitizenService citizens, CitizenRepository citizenRepository, PostingService postings,
+                    EmployerRepository employers, PostingCandidates candidates, EligibilityPolicy policy,
+                    ScoringWeights weights, Taxonomy taxonomy, Clock clock) {
+        this.citizens = citizens;
+        this.citizenRepository = citizenRepository;
+        this.postings = postings;
+        this.employers = employers;
+        this.candidates = candidates;
+        this.policy = policy;
+        this.weights = weights;
+        this.taxonomy = taxonomy;
+        this.clock = clock;
+    }
+
+    /** A proposed posting with its explanation. */
+    public record PostingMatch(PostingFacts posting, MatchExplanation explanation) {
+    }
+
+    /** A proposed citizen for a posting with its explanation. */
+    public record CitizenMatch(Citizen citizen, MatchExplanation explanation) {
+    }
+
+    /** What matching says about one citizen and one posting, excluded or not. */
+    public record PairExplanation(PostingFacts posting, boolean eligible, List<Exclusion> exclusions,
+                                  MatchExplanation explanation) {
+    }
+
+    public List<PostingMatch> matchesFor(long citizenId, int limit) {
+        Citizen citizen = citizens.get(citizenId);
+        MatchCriteria criteria = criteria(citizen);
+        boolean activityReady = citizen.targetGroup().activityReady();
+        record Scored(PostingCandidates.Candidate candidate, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (PostingCandidates.Candidate c : candidates.find(criteria)) {
+            scored.add(new Scored(c, MatchScorer.score(criteria, c.facts(), c.textScore(), activityReady)));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparingLong(s -> s.candidate().facts().id()));
+        return scored.stream().limit(limit).map(s -> new PostingMatch(s.candidate().facts(),
+                MatchScorer.explain(criteria, s.candidate().facts(), s.candidate().textScore(), activityReady,
+                        taxonomy))).toList();
+    }
+
+    public PairExplanation explain(long citizenId, long postingId) {
+        Citizen citizen = citizens.get(citizenId);
+        Posting posting = postings.get(postingId);
+        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()));
+        MatchCriteria criteria = criteria(citizen);
+        List<Exclusion> exclusions = Eligibility.check(criteria, facts);
+        float text = (float) candidates.textScore(criteria, postingId).orElse(0);
+        MatchExplanation explanation = MatchScorer.explain(criteria, facts, text,
+                citizen.targetGroup().activityReady(), taxonomy);
+        return new PairExplanation(facts, exclusions.isEmpty(), exclusions, explanation);
+    }
+
+    public List<CitizenMatch> candidatesFor(long postingId, int limit) {
+        Posting posting = postings.get(postingId);
+        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()));
+        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
+        for (TargetGroup g : TargetGroup.values()) {
+            if (policy.allowedKinds(g).contains(posting.kind())) {
+                groups.add(g);
+            }
+        }
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        double dLat = MAX_COMMUTE_KM / 111.0;
+        double dLon = MAX_COMMUTE_KM / (111.0 * Math.cos(Math.toRadians(posting.latitude())));
+        List<Citizen> nearby = citizenRepository.findByActiveTrueAndTargetGroupInAndHomeLatitudeBetweenAndHomeLongitudeBetween(
+                groups, posting.latitude() - dLat, posting.latitude() + dLat,
+                posting.longitude() - dLon, posting.longitude() + dLon);
+        record Scored(Citizen citizen, MatchCriteria criteria, float text, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Citizen c : nearby) {
+            MatchCriteria criteria = criteria(c);
+            if (Eligibility.check(criteria, facts).isEmpty()) {
+                float text = (float) candidates.textScore(criteria, postingId).orElse(0);
+                scored.add(new Scored(c, criteria, text,
+                        MatchScorer.score(criteria, facts, text, c.targetGroup().activityReady())));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.citizen().id()));
+        return scored.stream().limit(limit).map(s -> new CitizenMatch(s.citizen(), MatchScorer.explain(s.criteria(),
+                facts, s.text(), s.citizen().targetGroup().activityReady(), taxonomy))).toList();
+    }
+
+    MatchCriteria criteria(Citizen citizen) {
+        return CitizenMatchProfile.criteria(citizen, policy, weights, taxonomy, LocalDate.now(clock));
+    }
+
+    public String eligibilityVersion() {
+        return policy.getVersion();
+    }
+
+    private String employerName(long employerId) {
+        return employers.findById(employerId).map(Employer::name).orElse("");
+    }
+}

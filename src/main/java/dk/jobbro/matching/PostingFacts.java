@@ -1,0 +1,32 @@
+package dk.jobbro.matching;
+
+import dk.jobbro.geo.GeoPoint;
+import dk.jobbro.posting.Posting;
+import dk.jobbro.posting.PostingKind;
+import dk.jobbro.posting.PostingStatus;
+import dk.jobbro.vocabulary.LanguageSkill;
+import dk.jobbro.vocabulary.PhysicalDemand;
+import dk.jobbro.vocabulary.SupportKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What matching knows about a posting: read from the index when ranking, or from the database when
+ * explaining a single posting. Both paths feed the same rules and scorer.
+ */
+public record PostingFacts(long id, long employerId, String employerName, PostingKind kind, PostingStatus status,
+                           String title, String occupationCode, List<String> requiredSkills,
+                           List<String> desiredSkills, GeoPoint location, int hoursMin, int hoursMax, int slots,
+                           int slotsFilled, Set<SupportKind> supportOffered, Set<PhysicalDemand> physicalDemands,
+                           boolean drivingLicenceRequired, List<LanguageSkill> languageRequirements,
+                           LocalDate applicationDeadline) {
+
+    public static PostingFacts of(Posting p, String employerName) {
+        return new PostingFacts(p.id(), p.employerId(), employerName, p.kind(), p.status(), p.title(),
+                p.occupationCode(), p.requiredSkills(), p.desiredSkills(), p.location(), p.hoursMin(), p.hoursMax(),
+                p.slots(), p.slotsFilled(), Set.copyOf(p.supportOffered()), Set.copyOf(p.physicalDemands()),
+                p.drivingLicenceRequired(), p.languageRequirements(), p.applicationDeadline());
+    }
+}

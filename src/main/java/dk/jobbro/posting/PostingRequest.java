@@ -1,0 +1,44 @@
+package dk.jobbro.posting;
+
+import dk.jobbro.vocabulary.LanguageSkill;
+import dk.jobbro.vocabulary.PhysicalDemand;
+import dk.jobbro.vocabulary.Place;
+import dk.jobbro.vocabulary.SupportKind;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a client sends to create or replace a posting. The workplace defaults to the employer's address;
+ * the status defaults to OPEN on creation.
+ */
+@Serdeable
+public record PostingRequest(@NotNull Long employerId,
+                             @NotNull PostingKind kind,
+                             @Nullable PostingStatus status,
+                             @NotBlank @Size(max = 200) String title,
+                             @NotNull @Size(max = 10_000) String description,
+                             @NotNull @Pattern(regexp = "\\d{4,6}", message = "must be a DISCO-08 occupation code") String occupationCode,
+                             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> requiredSkills,
+                             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> desiredSkills,
+                             @Nullable @Valid Place workplace,
+                             @NotNull @Valid HoursRange hoursPerWeek,
+                             @Nullable LocalDate startDate,
+                             @Nullable LocalDate applicationDeadline,
+                             @Nullable LocalDate endDate,
+                             @NotNull @Min(1) @Max(1000) Integer slots,
+                             @Nullable @Min(0) @Max(1000) Integer slotsFilled,
+                             @Nullable @Size(max = 10) List<@NotNull SupportKind> supportOffered,
+                             @Nullable @Size(max = 10) List<@NotNull PhysicalDemand> physicalDemands,
+                             @Nullable Boolean drivingLicenceRequired,
+                             @Nullable @Size(max = 10) List<@NotNull @Valid LanguageSkill> languageRequirements) {
+}

@@ -1,0 +1,171 @@
+package dk.jobbro.posting;
+
+import dk.jobbro.employer.Employer;
+import dk.jobbro.employer.EmployerRepository;
+import dk.jobbro.geo.GeoPoint;
+import dk.jobbro.geo.Postcodes;
+import dk.jobbro.taxonomy.Taxonomy;
+import dk.jobbro.web.ApiException;
+import dk.jobbro.web.Problem;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creates and changes postings. Every change is one transaction; the index follows after commit through
+ * {@link PostingChanged}, so a failed request leaves neither the database nor the index half-written.
+ */
+@Singleton
+public class PostingService {
+
+    private final PostingRepository postings;
+    private final EmployerRepository employers;
+    private final Postcodes postcodes;
+    private final Taxonomy taxonomy;
+    private final Clock clock;
+    private final ApplicationEventPublisher<PostingChanged> events;
+
+    PostingService(PostingRepository postings, EmployerRepository employers, Postcodes postcodes,
+                   Taxonomy taxonomy, Clock clock, ApplicationEventPublisher<PostingChanged> events) {
+        this.postings = postings;
+        this.employers = employers;
+        this.postcodes = postcodes;
+        this.taxonomy = taxonomy;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public Posting create(PostingRequest request) {
+        PostingStatus status = request.status() == null ? PostingStatus.OPEN : request.status();
+        if (status != PostingStatus.OPEN && status != PostingStatus.DRAFT) {
+            throw ApiException.invalid("status", "a new posting is DRAFT or OPEN");
+        }
+        Instant now = clock.instant();
+        Posting saved = postings.save(toPosting(null, request, status, now, now));
+        events.publishEvent(new PostingChanged(saved.id()));
+        return saved;
+    }
+
+    @Transactional
+    public Posting update(long id, PostingRequest request) {
+        Posting existing = get(id);
+        if (existing.status() == PostingStatus.CLOSED) {
+            throw ApiException.conflict("Posting " + id + " is closed and cannot be changed");
+        }
+        if (existing.employerId() != request.employerId()) {
+            throw ApiException.invalid("employerId", "a posting cannot move to another employer");
+        }
+        PostingStatus status = request.status() == null ? existing.status() : request.status();
+        if (!existing.status().next().contains(status)) {
+            throw new ApiException(HttpStatus.CONFLICT, "Posting " + id + " cannot go from " + existing.status()
+                    + " to " + status, List.of(new Problem.FieldError("status", "allowed next: "
+                    + existing.status().next())));
+        }
+        Posting updated = postings.update(toPosting(id, request, status, existing.createdAt(), clock.instant()));
+        events.publishEvent(new PostingChanged(id));
+        return updated;
+    }
+
+    /** Closing is idempotent: closing a closed posting changes nothing. */
+    @Transactional
+    public Posting close(long id) {
+        Posting existing = get(id);
+        if (existing.status() == PostingStatus.CLOSED) {
+            return existing;
+        }
+        Posting closed = postings.update(existing.withStatus(PostingStatus.CLOSED, clock.instant()));
+        events.publishEvent(new PostingChanged(id));
+        return closed;
+    }
+
+    /** Marks open postings whose application deadline has passed as EXPIRED; returns how many. */
+    @Transactional
+    public int expireOverdue() {
+        LocalDate today = LocalDate.now(clock);
+        List<Posting> overdue = postings.findByStatusAndApplicationDeadlineLessThan(PostingStatus.OPEN, today);
+        for (Posting p : overdue) {
+            postings.update(p.withStatus(PostingStatus.EXPIRED, clock.instant()));
+            events.publishEvent(new PostingChanged(p.id()));
+        }
+        return overdue.size();
+    }
+
+    public Posting get(long id) {
+        return postings.findById(id).orElseThrow(() -> ApiException.notFound("Posting", id));
+    }
+
+    public List<Posting> list(int page, int size) {
+        return postings.findAll(Pageable.from(page, size)).getContent();
+    }
+
+    private Posting toPosting(Long id, PostingRequest r, PostingStatus requestedStatus, Instant created,
+                              Instant updated) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Employer employer = employers.findById(r.employerId()).orElse(null);
+        if (employer == null) {
+            errors.add(new Problem.FieldError("employerId", "unknown employer"));
+        }
+        if (taxonomy.occupation(r.occupationCode()).isEmpty()) {
+            errors.add(new Problem.FieldError("occupationCode", "unknown occupation code"));
+        }
+        List<String> required = distinct(r.requiredSkills());
+        List<String> desired = distinct(r.desiredSkills());
+        checkSkills("requiredSkills", required, errors);
+        checkSkills("desiredSkills", desired, errors);
+        if (r.hoursPerWeek().min() > r.hoursPerWeek().max()) {
+            errors.add(new Problem.FieldError("hoursPerWeek.min", "must not exceed hoursPerWeek.max"));
+        }
+        if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+            errors.add(new Problem.FieldError("endDate", "must not be before startDate"));
+        }
+        int filled = r.slotsFilled() == null ? 0 : r.slotsFilled();
+        if (filled > r.slots()) {
+            errors.add(new Problem.FieldError("slotsFilled", "must not exceed slots"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        GeoPoint place = r.workplace() == null ? employer.location() : postcodes.locate(r.workplace(), "workplace");
+        String street = r.workplace() == null ? employer.street() : r.workplace().street();
+        String postcode = r.workplace() == null ? employer.postcode() : r.workplace().postcode();
+        String city = r.workplace() == null ? employer.city() : r.workplace().city();
+        // Slots drive the lifecycle: all filled means FILLED, a freed slot reopens a FILLED posting.
+        PostingStatus status = requestedStatus;
+        if (status == PostingStatus.OPEN && filled >= r.slots()) {
+            status = PostingStatus.FILLED;
+        } else if (status == PostingStatus.FILLED && filled < r.slots()) {
+            status = PostingStatus.OPEN;
+        }
+        return new Posting(id, r.employerId(), r.kind(), status, r.title().strip(), r.description().strip(),
+                r.occupationCode(), required, desired, street, postcode, city, place.latitude(), place.longitude(),
+                r.hoursPerWeek().min(), r.hoursPerWeek().max(), r.startDate(), r.applicationDeadline(), r.endDate(),
+                r.slots(), filled, distinct(r.supportOffered()), distinct(r.physicalDemands()),
+                Boolean.TRUE.equals(r.drivingLicenceRequired()), orEmpty(r.languageRequirements()), created, updated);
+    }
+
+    private void checkSkills(String field, List<String> codes, List<Problem.FieldError> errors) {
+        for (int i = 0; i < codes.size(); i++) {
+            if (taxonomy.skill(codes.get(i)).isEmpty()) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]", "unknown skill code"));
+            }
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+
+    private static <T> List<T> distinct(List<T> list) {
+        return orEmpty(list).stream().distinct().toList();
+    }
+}

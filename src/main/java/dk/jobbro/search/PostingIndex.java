@@ -1,0 +1,151 @@
+package dk.jobbro.search;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The on-disk Lucene index of postings: one {@link IndexWriter} and a near-real-time {@link SearcherManager}
+ * over it. Derived data: {@link PostingIndexer} can rebuild it from the database at any time.
+ *
+ * <p>Thread-safe. Searchers are pooled; {@link #search} acquires and releases one per call.
+ */
+@Singleton
+final class PostingIndex {
+
+    /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
+    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_KEY = "schema_version";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer queryAnalyzer;
+
+    PostingIndex(@Value("${jobbro.index.path}") String indexPath,
+                 @Value("${jobbro.resources-dir}") String resourcesDir) {
+        try {
+            Path path = Path.of(indexPath);
+            Files.createDirectories(path);
+            DanishAnalysis analysis = new DanishAnalysis(Path.of(resourcesDir, "analysis"));
+            Analyzer indexAnalyzer = new PerFieldAnalyzerWrapper(analysis.indexAnalyzer());
+            this.queryAnalyzer = analysis.queryAnalyzer();
+            this.directory = FSDirectory.open(path);
+            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the posting index at " + indexPath, e);
+        }
+    }
+
+    Analyzer queryAnalyzer() {
+        return queryAnalyzer;
+    }
+
+    void upsert(long id, Document document) {
+        try {
+            writer.updateDocument(new Term(PostingFields.ID, Long.toString(id)), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(long id) {
+        try {
+            writer.deleteDocuments(new Term(PostingFields.ID, Long.toString(id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change so far visible to searches; blocks until it is. */
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Durably commits what is written, with {@code userData} recording what the index reflects. */
+    void commit(Map<String, String> userData) {
+        Map<String, String> data = new HashMap<>(userData);
+        data.put(SCHEMA_KEY, SCHEMA_VERSION);
+        writer.setLiveCommitData(data.entrySet());
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The user data of the last commit; empty for a new index. */
+    Map<String, String> committedUserData() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Map.of();
+            }
+            return SegmentInfos.readLatestCommit(directory).getUserData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int documentCount() {
+        return search(IndexSearcher::getIndexReader).numDocs();
+    }
+
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    <T> T search(SearcherFunction<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,141 @@
+package dk.jobbro.search;
+
+import dk.jobbro.employer.Employer;
+import dk.jobbro.employer.EmployerChanged;
+import dk.jobbro.employer.EmployerRepository;
+import dk.jobbro.posting.Posting;
+import dk.jobbro.posting.PostingChanged;
+import dk.jobbro.posting.PostingRepository;
+import dk.jobbro.taxonomy.Taxonomy;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps the posting index in step with the database: follows every committed change (visible to searches
+ * before the API call returns), commits in the background, and rebuilds from the database at start-up when
+ * the index is missing, of another schema version, or behind the database.
+ */
+@Singleton
+public class PostingIndexer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostingIndexer.class);
+    private static final String COUNT_KEY = "posting_count";
+    private static final String UPDATED_KEY = "max_updated_at";
+    private static final int BATCH = 1000;
+
+    private final PostingIndex index;
+    private final PostingRepository postings;
+    private final EmployerRepository employers;
+    private final Taxonomy taxonomy;
+    private final AtomicBoolean dirty = new AtomicBoolean();
+
+    PostingIndexer(PostingIndex index, PostingRepository postings, EmployerRepository employers, Taxonomy taxonomy) {
+        this.index = index;
+        this.postings = postings;
+        this.employers = employers;
+        this.taxonomy = taxonomy;
+    }
+
+    /** Rebuilds the index unless its last commit matches the database; returns whether it rebuilt. */
+    public boolean ensureCurrent() {
+        Map<String, String> committed = index.committedUserData();
+        String reason = null;
+        if (committed.isEmpty()) {
+            reason = "no index yet";
+        } else if (!PostingIndex.SCHEMA_VERSION.equals(committed.get(PostingIndex.SCHEMA_KEY))) {
+            reason = "index schema " + committed.get(PostingIndex.SCHEMA_KEY) + " != " + PostingIndex.SCHEMA_VERSION;
+        } else if (!databaseState().equals(Map.of(COUNT_KEY, committed.getOrDefault(COUNT_KEY, ""),
+                UPDATED_KEY, committed.getOrDefault(UPDATED_KEY, "")))) {
+            reason = "index is behind the database";
+        }
+        if (reason == null) {
+            LOG.info("Posting index is current ({} documents)", index.documentCount());
+            return false;
+        }
+        LOG.info("Rebuilding the posting index: {}", reason);
+        rebuild();
+        return true;
+    }
+
+    /** Re-creates the whole index from the database, in batches. */
+    public synchronized int rebuild() {
+        long started = System.nanoTime();
+        index.deleteAll();
+        Map<Long, String> employerNames = new HashMap<>();
+        long lastId = 0;
+        int count = 0;
+        while (true) {
+            List<Posting> batch = postings.findByIdGreaterThanOrderById(lastId, Pageable.from(0, BATCH));
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (Posting p : batch) {
+                String name = employerNames.computeIfAbsent(p.employerId(), this::employerName);
+                index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+                lastId = p.id();
+                count++;
+            }
+        }
+        commitNow();
+        index.refresh();
+        LOG.info("Indexed {} postings in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        return count;
+    }
+
+    @TransactionalEventListener
+    void onPostingChanged(PostingChanged event) {
+        postings.findById(event.postingId()).ifPresentOrElse(
+                p -> index.upsert(p.id(), PostingDocuments.toDocument(p, employerName(p.employerId()), taxonomy)),
+                () -> index.delete(event.postingId()));
+        index.refresh();
+        dirty.set(true);
+    }
+
+    @TransactionalEventListener
+    void onEmployerChanged(EmployerChanged event) {
+        String name = employerName(event.employerId());
+        for (Posting p : postings.findByEmployerId(event.employerId())) {
+            index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+        }
+        index.refresh();
+        dirty.set(true);
+    }
+
+    /** Durability, not visibility: searches see changes at once; the commit only saves a rebuild after a crash. */
+    @Scheduled(fixedDelay = "5s", initialDelay = "5s")
+    void commitIfDirty() {
+        if (dirty.getAndSet(false)) {
+            commitNow();
+        }
+    }
+
+    @PreDestroy
+    void commitOnShutdown() {
+        commitIfDirty();
+    }
+
+    private synchronized void commitNow() {
+        index.commit(databaseState());
+    }
+
+    private Map<String, String> databaseState() {
+        Instant maxUpdated = postings.findMaxUpdatedAt();
+        return Map.of(COUNT_KEY, Long.toString(postings.count()),
+                UPDATED_KEY, maxUpdated == null ? "none" : maxUpdated.toString());
+    }
+
+    private String employerName(long employerId) {
+        return employers.findById(employerId).map(Employer::name).orElse("");
+    }
+}

@@ -1,0 +1,88 @@
+package dk.jobbro.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The real HTTP API as tests use it: JSON in, JSON maps out, problem documents checked. */
+public final class Api {
+
+    private final BlockingHttpClient http;
+
+    public Api(HttpClient client) {
+        this.http = client.toBlocking();
+    }
+
+    public Map<String, Object> post(String path, Object body) {
+        return exchange(HttpRequest.POST(path, body), HttpStatus.CREATED);
+    }
+
+    public Map<String, Object> postOk(String path) {
+        return exchange(HttpRequest.POST(path, Map.of()), HttpStatus.OK);
+    }
+
+    public Map<String, Object> put(String path, Object body) {
+        return exchange(HttpRequest.PUT(path, body), HttpStatus.OK);
+    }
+
+    public Map<String, Object> get(String path) {
+        return exchange(HttpRequest.GET(path), HttpStatus.OK);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> getList(String path) {
+        return http.retrieve(HttpRequest.GET(path), Argument.listOf(Argument.mapOf(String.class, Object.class)))
+                .stream().map(m -> (Map<String, Object>) (Map<?, ?>) m).toList();
+    }
+
+    public long id(Map<String, Object> resource) {
+        return ((Number) resource.get("id")).longValue();
+    }
+
+    /** Sends a request that must fail; checks the problem document and returns it. */
+    public Problem fails(MutableHttpRequest<?> request, HttpStatus expected) {
+        try {
+            HttpResponse<String> ok = http.exchange(request, String.class);
+            return fail("expected " + expected + " but got " + ok.getStatus() + ": " + ok.body());
+        } catch (HttpClientResponseException e) {
+            assertEquals(expected, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
+            assertEquals("application/problem+json",
+                    e.getResponse().getContentType().map(Object::toString).orElse(""));
+            String body = e.getResponse().getBody(String.class).orElse("");
+            assertNotNull(body);
+            assertTrue(body.contains("\"status\":" + expected.getCode()), body);
+            return new Problem(body);
+        }
+    }
+
+    public record Problem(String body) {
+        public boolean namesField(String field) {
+            return body.contains("\"field\":\"" + field + "\"");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> exchange(MutableHttpRequest<?> request, HttpStatus expected) {
+        try {
+            HttpResponse<Map> response = http.exchange(request, Map.class);
+            assertEquals(expected, response.getStatus());
+            return response.body();
+        } catch (HttpClientResponseException e) {
+            return fail(request.getMethod() + " " + request.getPath() + " failed with " + e.getStatus() + ": "
+                    + e.getResponse().getBody(String.class).orElse(""));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dk.jobbro.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builders for a small hand-made world of employers, postings and citizens, as JSON bodies.
+ * Defaults are one ordinary, unremarkable case in Aarhus; each test changes only what it is about.
+ */
+public final class World {
+
+    /** Aarhus C and places at known distances from it. */
+    public static final double[] AARHUS = {56.1567, 10.2108};
+    public static final double[] RANDERS = {56.4607, 10.0364};   // ~36 km north of Aarhus
+    public static final double[] AALBORG = {57.0488, 9.9217};     // ~100 km north
+
+    private World() {
+    }
+
+    public static Map<String, Object> employer(String name, String cvr) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", name);
+        m.put("cvr", cvr);
+        m.put("address", place("8000", AARHUS));
+        m.put("ordinaryEmployees", 40);
+        return m;
+    }
+
+    public static Map<String, Object> place(String postcode, double[] at) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("postcode", postcode);
+        m.put("latitude", at[0]);
+        m.put("longitude", at[1]);
+        return m;
+    }
+
+    public static PostingBuilder posting(long employerId) {
+        return new PostingBuilder(employerId);
+    }
+
+    public static CitizenBuilder citizen() {
+        return new CitizenBuilder();
+    }
+
+    public static final class PostingBuilder {
+        private final Map<String, Object> m = new HashMap<>();
+
+        PostingBuilder(long employerId) {
+            m.put("employerId", employerId);
+            m.put("kind", "INTERNSHIP");
+            m.put("title", "Praktik");
+            m.put("description", "En god arbejdsplads.");
+            m.put("occupationCode", "432110");
+            m.put("hoursPerWeek", Map.of("min", 10, "max", 37));
+            m.put("slots", 1);
+            m.put("workplace", place("8000", AARHUS));
+        }
+
+        public PostingBuilder set(String key, Object value) {
+            m.put(key, value);
+            return this;
+        }
+
+        public PostingBuilder kind(String kind) {
+            return set("kind", kind);
+        }
+
+        public PostingBuilder title(String title) {
+            return set("title", title);
+        }
+
+        public PostingBuilder occupation(String code) {
+            return set("occupationCode", code);
+        }
+
+        public PostingBuilder at(String postcode, double[] where) {
+            return set("workplace", place(postcode, where));
+        }
+
+        public PostingBuilder hours(int min, int max) {
+            return set("hoursPerWeek", Map.of("min", min, "max", max));
+        }
+
+        public PostingBuilder requiredSkills(String... codes) {
+            return set("requiredSkills", List.of(codes));
+        }
+
+        public PostingBuilder desiredSkills(String... codes) {
+            return set("desiredSkills", List.of(codes));
+        }
+
+        public PostingBuilder support(String... kinds) {
+            return set("supportOffered", List.of(kinds));
+        }
+
+        public PostingBuilder demands(String... demands) {
+            return set("physicalDemands", List.of(demands));
+        }
+
+        public PostingBuilder language(String language, String level) {
+            List<Object> list = new ArrayList<>();
+            list.add(Map.of("language", language, "level", level));
+            return set("languageRequirements", list);
+        }
+
+        public Map<String, Object> build() {
+            return new HashMap<>(m);
+        }
+    }
+
+    public static final class CitizenBuilder {
+        private final Map<String, Object> m = new HashMap<>();
+
+        CitizenBuilder() {
+            m.put("name", "Test Borger");
+            m.put("jobcentre", "Aarhus");
+            m.put("targetGroup", "INSURED_UNEMPLOYED");
+            m.put("home", place("8000", AARHUS));
+            m.put("maxCommuteKm", 30);
+            m.put("maxHoursPerWeek", 37);
+            m.put("drivingLicence", true);
+            m.put("languages", List.of(Map.of("language", "da", "level", "NATIVE")));
+        }
+
+        public CitizenBuilder set(String key, Object value) {
+            m.put(key, value);
+            return this;
+        }
+
+        public CitizenBuilder targetGroup(String group) {
+            return set("targetGroup", group);
+        }
+
+        public CitizenBuilder skills(String... codes) {
+            List<Object> list = new ArrayList<>();
+            for (String c : codes) {
+                list.add(Map.of("code", c, "level", "GOOD"));
+            }
+            return set("skills", list);
+        }
+
+        public CitizenBuilder wants(String... occupations) {
+            return set("occupationsWanted", List.of(occupations));
+        }
+
+        public CitizenBuilder held(String... occupations) {
+            return set("occupationsHeld", List.of(occupations));
+        }
+
+        public CitizenBuilder needs(String... support) {
+            return set("supportNeeds", List.of(support));
+        }
+
+        public CitizenBuilder limitations(String... limitations) {
+            return set("healthLimitations", List.of(limitations));
+        }
+
+        public Map<String, Object> build() {
+            return new HashMap<>(m);
+        }
+    }
+}
