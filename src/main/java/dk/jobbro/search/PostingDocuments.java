@@ -67,8 +67,8 @@ final class PostingDocuments {
             d.add(new StringField(SKILL_DESIRED, s, Field.Store.NO));
             skillText.append(taxonomy.skillLabel(s)).append(' ');
         }
-        d.add(new StoredField(SKILL_REQUIRED, String.join(" ", p.requiredSkills())));
-        d.add(new StoredField(SKILL_DESIRED, String.join(" ", p.desiredSkills())));
+        d.add(new StoredField(SKILL_REQUIRED + STORED, String.join(" ", p.requiredSkills())));
+        d.add(new StoredField(SKILL_DESIRED + STORED, String.join(" ", p.desiredSkills())));
         d.add(new TextField(SKILL_TEXT, skillText.toString(), Field.Store.NO));
 
         // LatLonPoint filters by distance; the doc-values twin feeds the distance feature query.
@@ -130,7 +130,7 @@ final class PostingDocuments {
         long deadline = d.getField(DEADLINE_DAY).numericValue().longValue();
         return new PostingFacts(Long.parseLong(d.get(ID)), d.getField(EMPLOYER_ID).numericValue().longValue(),
                 d.get(EMPLOYER_NAME), PostingKind.valueOf(d.get(KIND)), PostingStatus.valueOf(d.get(STATUS)),
-                d.get(TITLE), d.get(OCCUPATION), split(d.get(SKILL_REQUIRED)), split(d.get(SKILL_DESIRED)),
+                d.get(TITLE), d.get(OCCUPATION), split(d.get(SKILL_REQUIRED + STORED)), split(d.get(SKILL_DESIRED + STORED)),
                 new GeoPoint(d.getField(LOCATION + "_lat").numericValue().doubleValue(),
                         d.getField(LOCATION + "_lon").numericValue().doubleValue()),
                 d.getField(HOURS_MIN).numericValue().intValue(), d.getField(HOURS_MAX).numericValue().intValue(),

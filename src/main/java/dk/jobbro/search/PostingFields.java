@@ -33,6 +33,8 @@ final class PostingFields {
     static final String DEADLINE_DAY = "deadline_day";
     static final String POSTCODE = "postcode";
 
+    /** Suffix of a stored-only twin: Lucene fixes a field's index options on first use. */
+    static final String STORED = "_stored";
     static final String LICENCE_REQUIRED = "required";
     /** A CoveringQuery never matches a document with nothing to cover; this term stands for "no requirement". */
     static final String NO_LANGUAGE_REQUIREMENT = "none";

@@ -95,21 +95,35 @@ public class PostingIndexer {
 
     @TransactionalEventListener
     void onPostingChanged(PostingChanged event) {
-        postings.findById(event.postingId()).ifPresentOrElse(
+        followDatabase(() -> postings.findById(event.postingId()).ifPresentOrElse(
                 p -> index.upsert(p.id(), PostingDocuments.toDocument(p, employerName(p.employerId()), taxonomy)),
-                () -> index.delete(event.postingId()));
-        index.refresh();
-        dirty.set(true);
+                () -> index.delete(event.postingId())));
     }
 
     @TransactionalEventListener
     void onEmployerChanged(EmployerChanged event) {
-        String name = employerName(event.employerId());
-        for (Posting p : postings.findByEmployerId(event.employerId())) {
-            index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+        followDatabase(() -> {
+            String name = employerName(event.employerId());
+            for (Posting p : postings.findByEmployerId(event.employerId())) {
+                index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+            }
+        });
+    }
+
+    /**
+     * The database change is committed: the request has succeeded whatever happens here. Should the index
+     * refuse the update, it is rebuilt from the database rather than left behind.
+     */
+    private void followDatabase(Runnable update) {
+        try {
+            update.run();
+            index.refresh();
+            dirty.set(true);
+        } catch (RuntimeException e) {
+            LOG.error("Index update failed ({}); rebuilding the posting index from the database",
+                    e.getClass().getSimpleName(), e);
+            rebuild();
         }
-        index.refresh();
-        dirty.set(true);
     }
 
     /** Durability, not visibility: searches see changes at once; the commit only saves a rebuild after a crash. */
