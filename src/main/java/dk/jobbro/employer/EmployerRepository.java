@@ -1,6 +1,5 @@
 package dk.jobbro.employer;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
@@ -8,5 +7,7 @@ import io.micronaut.data.repository.PageableRepository;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface EmployerRepository extends PageableRepository<Employer, Long> {
 
-    boolean existsByCvrAndPNumber(String cvr, @Nullable String pNumber);
+    boolean existsByCvrAndPNumber(String cvr, String pNumber);
+
+    boolean existsByCvrAndPNumberIsNull(String cvr);
 }

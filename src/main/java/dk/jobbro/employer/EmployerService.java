@@ -31,7 +31,7 @@ public class EmployerService {
 
     @Transactional
     public Employer create(EmployerRequest request) {
-        if (employers.existsByCvrAndPNumber(request.cvr(), request.pNumber())) {
+        if (exists(request)) {
             throw ApiException.conflict("An employer with this CVR and P-number already exists");
         }
         Instant now = clock.instant();
@@ -43,12 +43,17 @@ public class EmployerService {
         Employer existing = get(id);
         boolean identityChanged = !existing.cvr().equals(request.cvr())
                 || !Objects.equals(existing.pNumber(), request.pNumber());
-        if (identityChanged && employers.existsByCvrAndPNumber(request.cvr(), request.pNumber())) {
+        if (identityChanged && exists(request)) {
             throw ApiException.conflict("An employer with this CVR and P-number already exists");
         }
         Employer updated = employers.update(toEmployer(id, request, existing.createdAt(), clock.instant()));
         events.publishEvent(new EmployerChanged(id));
         return updated;
+    }
+
+    private boolean exists(EmployerRequest request) {
+        return request.pNumber() == null ? employers.existsByCvrAndPNumberIsNull(request.cvr())
+                : employers.existsByCvrAndPNumber(request.cvr(), request.pNumber());
     }
 
     public Employer get(long id) {

@@ -2,7 +2,11 @@ package dk.jobbro.web;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.web.router.RouteMatch;
+import java.util.Optional;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -25,6 +29,8 @@ import java.util.regex.Pattern;
 @Replaces(ErrorResponseProcessor.class)
 final class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
+    private static final Pattern ENUM_EXPECTED = Pattern.compile(
+            "type `([\\w.$]+)` due to: Expected one of \\[([\\w, ]+)\\]");
     private static final Pattern ENUM_CONSTANT = Pattern.compile("No enum constant ([\\w.$]+)\\.");
     private static final Pattern VIOLATION = Pattern.compile("([\\w.\\[\\]<>]+): (.*)", Pattern.DOTALL);
     private static final Pattern DECODED_PROPERTY = Pattern.compile("property \\[(?:[\\w.<>$, ]+ )?(\\w+)\\]");
@@ -40,8 +46,9 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             errors.addAll(api.errors());
             detail = api.getMessage();
         } else {
+            Class<?> bodyType = bodyType(context);
             for (Error error : context.getErrors()) {
-                errors.add(describe(error, root));
+                errors.add(describe(error, root, bodyType));
             }
             detail = switch (status) {
                 case NOT_FOUND -> "No such resource";
@@ -56,8 +63,14 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         return response.contentType(MediaType.of(Problem.MEDIA_TYPE)).body(problem);
     }
 
-    private static Problem.FieldError describe(Error error, Throwable root) {
+    private static Problem.FieldError describe(Error error, Throwable root, Class<?> bodyType) {
         String message = error.getMessage() == null ? "" : error.getMessage();
+        Matcher expected = ENUM_EXPECTED.matcher(message);
+        if (expected.find()) {
+            String fields = String.join(", ", RequestFields.named(bodyType, expected.group(1)));
+            return new Problem.FieldError(fields.isEmpty() ? "body" : fields,
+                    "unknown value; allowed: " + expected.group(2));
+        }
         String field = error.getPath().map(ProblemResponses::stripMethodPrefix).orElse(null);
         Matcher violation = VIOLATION.matcher(message);
         if (field == null && violation.matches()) {
@@ -82,6 +95,15 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             return new Problem.FieldError("request", safe(message));
         }
         return new Problem.FieldError(field, safe(message));
+    }
+
+    private static Class<?> bodyType(ErrorContext context) {
+        Optional<RouteMatch> match = context.getRequest().getAttribute(HttpAttributes.ROUTE_MATCH, RouteMatch.class);
+        if (match.isEmpty()) {
+            return Object.class;
+        }
+        Optional<Argument<?>> body = match.get().getRouteInfo().getRequestBodyType();
+        return body.<Class<?>>map(Argument::getType).orElse(Object.class);
     }
 
     /** Validation paths look like {@code create.request.skills[0].code}; the client knows {@code skills[0].code}. */
