@@ -1,8 +1,12 @@
 package dk.jobbro;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 
 /** Starts the Jobbro service. */
+@OpenAPIDefinition(info = @Info(title = "Jobbro", version = "v1",
+        description = "Employer matching for Danish municipal employment services"))
 public final class Application {
 
     private Application() {

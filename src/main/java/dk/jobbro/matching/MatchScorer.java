@@ -1,11 +1,11 @@
 package dk.jobbro.matching;
 
-import dk.jobbro.taxonomy.Taxonomy;
 import dk.jobbro.vocabulary.SupportKind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Scores a posting for a citizen as a sum of named components, and explains the score with the same numbers.
@@ -32,18 +32,18 @@ public final class MatchScorer {
 
     /** The full explanation; its {@code score} equals {@link #score} for the same input. */
     public static MatchExplanation explain(MatchCriteria c, PostingFacts p, float textScore, boolean activityReady,
-                                           Taxonomy taxonomy) {
+                                           UnaryOperator<String> skillLabel) {
         ScoringWeights w = c.weights();
         double km = c.home().distanceKm(p.location());
         List<MatchExplanation.SkillMatch> matched = new ArrayList<>();
         List<MatchExplanation.SkillMatch> missing = new ArrayList<>();
         for (String s : p.requiredSkills()) {
-            var m = new MatchExplanation.SkillMatch(s, taxonomy.skillLabel(s), true);
+            var m = new MatchExplanation.SkillMatch(s, skillLabel.apply(s), true);
             (c.skills().contains(s) ? matched : missing).add(m);
         }
         for (String s : p.desiredSkills()) {
             if (c.skills().contains(s)) {
-                matched.add(new MatchExplanation.SkillMatch(s, taxonomy.skillLabel(s), false));
+                matched.add(new MatchExplanation.SkillMatch(s, skillLabel.apply(s), false));
             }
         }
         List<SupportKind> needed = c.supportNeeds().stream().sorted().toList();

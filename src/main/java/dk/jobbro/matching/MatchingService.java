@@ -81,7 +81,7 @@ public class MatchingService {
                 .thenComparingLong(s -> s.candidate().facts().id()));
         return scored.stream().limit(limit).map(s -> new PostingMatch(s.candidate().facts(),
                 MatchScorer.explain(criteria, s.candidate().facts(), s.candidate().textScore(), activityReady,
-                        taxonomy))).toList();
+                        taxonomy::skillLabel))).toList();
     }
 
     public PairExplanation explain(long citizenId, long postingId) {
@@ -92,7 +92,7 @@ public class MatchingService {
         List<Exclusion> exclusions = Eligibility.check(criteria, facts);
         float text = (float) candidates.textScore(criteria, postingId).orElse(0);
         MatchExplanation explanation = MatchScorer.explain(criteria, facts, text,
-                citizen.targetGroup().activityReady(), taxonomy);
+                citizen.targetGroup().activityReady(), taxonomy::skillLabel);
         return new PairExplanation(facts, exclusions.isEmpty(), exclusions, explanation);
     }
 
@@ -126,7 +126,7 @@ public class MatchingService {
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.citizen().id()));
         return scored.stream().limit(limit).map(s -> new CitizenMatch(s.citizen(), MatchScorer.explain(s.criteria(),
-                facts, s.text(), s.citizen().targetGroup().activityReady(), taxonomy))).toList();
+                facts, s.text(), s.citizen().targetGroup().activityReady(), taxonomy::skillLabel))).toList();
     }
 
     MatchCriteria criteria(Citizen citizen) {
