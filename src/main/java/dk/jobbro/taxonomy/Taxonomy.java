@@ -36,10 +36,10 @@ public class Taxonomy {
     private volatile Map<String, Skill> skills = Map.of();
 
     Taxonomy(OccupationRepository occupationRepository, SkillRepository skillRepository,
-             @Value("${jobbro.resources-dir}") String resourcesDir) {
+             @Value("${jobbro.taxonomy.seed-dir:index/taxonomy}") String seedDir) {
         this.occupationRepository = occupationRepository;
         this.skillRepository = skillRepository;
-        this.seedDir = Path.of(resourcesDir, "taxonomy");
+        this.seedDir = Path.of(seedDir);
     }
 
     /** Seeds an empty database from {@code index/taxonomy/} and loads everything into memory. */
