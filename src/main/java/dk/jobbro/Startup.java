@@ -1,23 +1,26 @@
 package dk.jobbro;
 
 import dk.jobbro.demo.DemoData;
+import dk.jobbro.flagging.FlagService;
 import dk.jobbro.search.PostingIndexer;
 import dk.jobbro.taxonomy.Taxonomy;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
-/** Start-up in a fixed order: taxonomy before the index (documents carry labels), the index before demo data. */
+/** Start-up in a fixed order: taxonomy before the index (documents carry labels), the index and the flag rule set before demo data. */
 @Singleton
 final class Startup {
 
     private final Taxonomy taxonomy;
     private final PostingIndexer indexer;
+    private final FlagService flags;
     private final DemoData demo;
 
-    Startup(Taxonomy taxonomy, PostingIndexer indexer, DemoData demo) {
+    Startup(Taxonomy taxonomy, PostingIndexer indexer, FlagService flags, DemoData demo) {
         this.taxonomy = taxonomy;
         this.indexer = indexer;
+        this.flags = flags;
         this.demo = demo;
     }
 
@@ -25,6 +28,7 @@ final class Startup {
     void onStartup(StartupEvent event) {
         taxonomy.load();
         indexer.ensureCurrent();
+        flags.recordRuleset();
         demo.loadIfEmpty();
     }
 }

@@ -14,4 +14,7 @@ public interface CitizenRepository extends PageableRepository<Citizen, Long> {
     List<Citizen> findByActiveTrueAndTargetGroupInAndHomeLatitudeBetweenAndHomeLongitudeBetween(
             Collection<TargetGroup> targetGroups, double minLatitude, double maxLatitude,
             double minLongitude, double maxLongitude);
+
+    /** A jobcentre's active citizens (the consultants' work list). */
+    List<Citizen> findByJobcentreAndActiveTrue(String jobcentre);
 }

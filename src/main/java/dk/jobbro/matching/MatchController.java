@@ -1,5 +1,7 @@
 package dk.jobbro.matching;
 
+import dk.jobbro.flagging.FlagService;
+import dk.jobbro.flagging.ParallelEffort;
 import dk.jobbro.posting.PostingKind;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,18 +21,22 @@ import java.util.List;
 class MatchController {
 
     private final MatchingService matching;
+    private final FlagService flags;
 
-    MatchController(MatchingService matching) {
+    MatchController(MatchingService matching, FlagService flags) {
         this.matching = matching;
+        this.flags = flags;
     }
 
     @Serdeable
     record MatchView(long postingId, String title, String employerName, PostingKind kind, double score,
-                     MatchExplanation explanation) {
+                     MatchExplanation explanation, boolean needsParallelEffort) {
     }
 
+    /** The flag rides along for the consultant; it is read after ranking and never changes which postings match. */
     @Serdeable
-    record MatchesResponse(long citizenId, String scoringVersion, String eligibilityVersion, List<MatchView> matches) {
+    record MatchesResponse(long citizenId, String scoringVersion, String eligibilityVersion,
+                           ParallelEffort parallelEffort, List<MatchView> matches) {
     }
 
     @Serdeable
@@ -50,11 +56,13 @@ class MatchController {
     @Get("/citizens/{id}/matches")
     MatchesResponse matches(@PathVariable long id,
                             @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        List<MatchView> views = matching.matchesFor(id, limit).stream().map(m -> new MatchView(m.posting().id(),
+        List<MatchingService.PostingMatch> matches = matching.matchesFor(id, limit);
+        ParallelEffort effort = flags.parallelEffort(id);
+        List<MatchView> views = matches.stream().map(m -> new MatchView(m.posting().id(),
                 m.posting().title(), m.posting().employerName(), m.posting().kind(), m.explanation().score(),
-                m.explanation())).toList();
+                m.explanation(), effort.needed())).toList();
         String version = views.isEmpty() ? null : views.get(0).explanation().scoringVersion();
-        return new MatchesResponse(id, version, matching.eligibilityVersion(), views);
+        return new MatchesResponse(id, version, matching.eligibilityVersion(), effort, views);
     }
 
     @Get("/citizens/{id}/matches/{postingId}/explain")

@@ -34,6 +34,11 @@ public final class Api {
         return exchange(HttpRequest.POST(path, Map.of()), HttpStatus.OK);
     }
 
+    /** POST that answers 200 OK (an action on an existing resource) with the given body. */
+    public Map<String, Object> postAction(String path, Object body) {
+        return exchange(HttpRequest.POST(path, body), HttpStatus.OK);
+    }
+
     public Map<String, Object> put(String path, Object body) {
         return exchange(HttpRequest.PUT(path, body), HttpStatus.OK);
     }

@@ -44,6 +44,22 @@ public final class World {
         return new CitizenBuilder();
     }
 
+    /** One circumstance as a consultant records it; {@code handled} without a code. */
+    public static Map<String, Object> circumstance(String area, String severity, boolean handled) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("area", area);
+        m.put("severity", severity);
+        m.put("handled", handled);
+        m.put("recordedBy", "konsulent-1");
+        return m;
+    }
+
+    /** The body of {@code PUT /citizens/{id}/circumstances}. */
+    @SafeVarargs
+    public static Map<String, Object> circumstances(Map<String, Object>... entries) {
+        return Map.of("circumstances", List.of(entries));
+    }
+
     public static final class PostingBuilder {
         private final Map<String, Object> m = new HashMap<>();
 

@@ -1,0 +1,15 @@
+package dk.jobbro.flagging;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface CircumstanceRepository extends CrudRepository<CircumstanceRow, Long> {
+
+    List<CircumstanceRow> findByCitizenId(long citizenId);
+
+    void deleteByCitizenId(long citizenId);
+}
