@@ -68,8 +68,15 @@ public class MatchingService {
     }
 
     public List<PostingMatch> matchesFor(long citizenId, int limit) {
-        Citizen citizen = citizens.get(citizenId);
-        MatchCriteria criteria = criteria(citizen);
+        return matchesFor(citizens.get(citizenId), limit, weights);
+    }
+
+    /**
+     * Matches for a citizen held in memory, with the given weights: the path the benchmark and the relevance
+     * evaluation (with one component switched off at a time) measure.
+     */
+    public List<PostingMatch> matchesFor(Citizen citizen, int limit, ScoringWeights weights) {
+        MatchCriteria criteria = criteria(citizen, weights);
         boolean activityReady = citizen.targetGroup().activityReady();
         record Scored(PostingCandidates.Candidate candidate, double score) {
         }
@@ -130,7 +137,15 @@ public class MatchingService {
     }
 
     MatchCriteria criteria(Citizen citizen) {
-        return CitizenMatchProfile.criteria(citizen, policy, weights, taxonomy, LocalDate.now(clock));
+        return criteria(citizen, weights);
+    }
+
+    MatchCriteria criteria(Citizen citizen, ScoringWeights scoringWeights) {
+        return CitizenMatchProfile.criteria(citizen, policy, scoringWeights, taxonomy, LocalDate.now(clock));
+    }
+
+    public ScoringWeights weights() {
+        return weights;
     }
 
     public String eligibilityVersion() {
