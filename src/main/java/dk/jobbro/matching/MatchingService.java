@@ -3,6 +3,7 @@ package dk.jobbro.matching;
 import dk.jobbro.citizen.Citizen;
 import dk.jobbro.citizen.CitizenRepository;
 import dk.jobbro.citizen.CitizenService;
+import dk.jobbro.citizen.NotForCitizen;
 import dk.jobbro.citizen.TargetGroup;
 import dk.jobbro.employer.Employer;
 import dk.jobbro.employer.EmployerRepository;
@@ -39,10 +40,12 @@ public class MatchingService {
     private final ScoringWeights weights;
     private final Taxonomy taxonomy;
     private final Clock clock;
+    private final EmployerCapacity capacity;
 
     MatchingService(CitizenService citizens, CitizenRepository citizenRepository, PostingService postings,
                     EmployerRepository employers, PostingCandidates candidates, EligibilityPolicy policy,
-                    ScoringWeights weights, Taxonomy taxonomy, Clock clock) {
+                    ScoringWeights weights, Taxonomy taxonomy, Clock clock, EmployerCapacity capacity) {
+        this.capacity = capacity;
         this.citizens = citizens;
         this.citizenRepository = citizenRepository;
         this.postings = postings;
@@ -141,7 +144,9 @@ public class MatchingService {
     }
 
     MatchCriteria criteria(Citizen citizen, ScoringWeights scoringWeights) {
-        return CitizenMatchProfile.criteria(citizen, policy, scoringWeights, taxonomy, LocalDate.now(clock));
+        List<NotForCitizen> notFor = citizen.id() == null ? List.of() : citizens.notFor(citizen.id());
+        return CitizenMatchProfile.criteria(citizen, policy, scoringWeights, taxonomy, LocalDate.now(clock),
+                capacity.employersWithoutHeadroom(), notFor);
     }
 
     public ScoringWeights weights() {
