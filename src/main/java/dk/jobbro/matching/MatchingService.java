@@ -118,11 +118,10 @@ public class MatchingService {
         if (groups.isEmpty()) {
             return List.of();
         }
-        double dLat = MAX_COMMUTE_KM / 111.0;
-        double dLon = MAX_COMMUTE_KM / (111.0 * Math.cos(Math.toRadians(posting.latitude())));
-        List<Citizen> nearby = citizenRepository.findByActiveTrueAndTargetGroupInAndHomeLatitudeBetweenAndHomeLongitudeBetween(
-                groups, posting.latitude() - dLat, posting.latitude() + dLat,
-                posting.longitude() - dLon, posting.longitude() + dLon);
+        // cos of the northern edge of the box understates longitude degrees slightly: the box stays a superset.
+        double cos = Math.cos(Math.toRadians(Math.min(90, posting.latitude() + MAX_COMMUTE_KM / 111.2)));
+        List<Citizen> nearby = citizenRepository.findActiveWithinCommuteOf(groups, posting.latitude(),
+                posting.longitude(), cos);
         record Scored(Citizen citizen, MatchCriteria criteria, float text, double score) {
         }
         List<Scored> scored = new ArrayList<>();
