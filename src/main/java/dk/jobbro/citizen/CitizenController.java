@@ -3,6 +3,7 @@ package dk.jobbro.citizen;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -47,5 +48,24 @@ class CitizenController {
     @Put("/{id}")
     CitizenView update(@PathVariable long id, @Body @Valid CitizenRequest request) {
         return CitizenView.of(service.update(id, request));
+    }
+
+    /** "Not for this citizen": an employer or occupation the consultant keeps out of the matches, with why. */
+    @Post("/{id}/not-for")
+    HttpResponse<NotForCitizen> addNotFor(@PathVariable long id, @Body @Valid NotForCitizenRequest request) {
+        NotForCitizen saved = service.addNotFor(id, request);
+        return HttpResponse.created(saved, URI.create("/api/v1/citizens/" + id + "/not-for/" + saved.id()));
+    }
+
+    @Get("/{id}/not-for")
+    List<NotForCitizen> notFor(@PathVariable long id) {
+        service.get(id);
+        return service.notFor(id);
+    }
+
+    @Delete("/{id}/not-for/{entryId}")
+    HttpResponse<Void> removeNotFor(@PathVariable long id, @PathVariable long entryId) {
+        service.removeNotFor(id, entryId);
+        return HttpResponse.noContent();
     }
 }

@@ -1,5 +1,6 @@
 package dk.jobbro.citizen;
 
+import dk.jobbro.employer.EmployerRepository;
 import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.geo.Postcodes;
 import dk.jobbro.taxonomy.Taxonomy;
@@ -19,12 +20,17 @@ import java.util.Objects;
 public class CitizenService {
 
     private final CitizenRepository citizens;
+    private final NotForCitizenRepository notFor;
+    private final EmployerRepository employers;
     private final Postcodes postcodes;
     private final Taxonomy taxonomy;
     private final Clock clock;
 
-    CitizenService(CitizenRepository citizens, Postcodes postcodes, Taxonomy taxonomy, Clock clock) {
+    CitizenService(CitizenRepository citizens, NotForCitizenRepository notFor, EmployerRepository employers,
+                   Postcodes postcodes, Taxonomy taxonomy, Clock clock) {
         this.citizens = citizens;
+        this.notFor = notFor;
+        this.employers = employers;
         this.postcodes = postcodes;
         this.taxonomy = taxonomy;
         this.clock = clock;
@@ -44,6 +50,35 @@ public class CitizenService {
 
     public Citizen get(long id) {
         return citizens.findById(id).orElseThrow(() -> ApiException.notFound("Citizen", id));
+    }
+
+    /** Records that an employer or an occupation is not for this citizen; matching respects it at once. */
+    @Transactional
+    public NotForCitizen addNotFor(long citizenId, NotForCitizenRequest request) {
+        get(citizenId);
+        if ((request.employerId() == null) == (request.occupationCode() == null)) {
+            throw ApiException.invalid("employerId", "give either employerId or occupationCode");
+        }
+        if (request.employerId() != null && !employers.existsById(request.employerId())) {
+            throw ApiException.invalid("employerId", "unknown employer");
+        }
+        if (request.occupationCode() != null && taxonomy.occupation(request.occupationCode()).isEmpty()) {
+            throw ApiException.invalid("occupationCode", "unknown occupation code");
+        }
+        return notFor.save(new NotForCitizen(null, citizenId, request.employerId(), request.occupationCode(),
+                request.reason().strip(), request.recordedBy().strip(), clock.instant()));
+    }
+
+    public List<NotForCitizen> notFor(long citizenId) {
+        return notFor.findByCitizenIdOrderById(citizenId);
+    }
+
+    @Transactional
+    public void removeNotFor(long citizenId, long id) {
+        get(citizenId);
+        NotForCitizen entry = notFor.findByIdAndCitizenId(id, citizenId)
+                .orElseThrow(() -> ApiException.notFound("Exclusion", id));
+        notFor.delete(entry);
     }
 
     public List<Citizen> list(int page, int size) {

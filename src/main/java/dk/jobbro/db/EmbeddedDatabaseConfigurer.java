@@ -31,14 +31,21 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
-        Path configDir = Path.of(setting("jobbro.config-dir", "JOBBRO_CONFIG_DIR", "config"));
+        Path home = home();
+        Path configDir = home.resolve(setting("jobbro.config-dir", "JOBBRO_CONFIG_DIR", "config"));
         builder.propertySources(externalConfiguration(configDir).toArray(PropertySource[]::new));
 
+        Map<String, Object> properties = new HashMap<>();
+        // Relative folders are relative to the Jobbro home, wherever the process was started from.
+        putUnlessSet(properties, "jobbro.resources-dir", "JOBBRO_RESOURCES_DIR", home.resolve("index"));
+        putUnlessSet(properties, "jobbro.index.path", "JOBBRO_INDEX_DIR", home.resolve("index").resolve("data"));
+        putUnlessSet(properties, "jobbro.taxonomy.seed-dir", "JOBBRO_TAXONOMY_SEED_DIR",
+                home.resolve("index").resolve("taxonomy"));
         if (setting("datasources.default.url", "DATASOURCES_DEFAULT_URL", null) != null) {
+            builder.properties(properties);
             return;
         }
-        Path dataDir = Path.of(setting("jobbro.data-dir", "JOBBRO_DATA_DIR", "data"));
-        Map<String, Object> properties = new HashMap<>();
+        Path dataDir = home.resolve(setting("jobbro.data-dir", "JOBBRO_DATA_DIR", "data"));
         boolean freshPerContext = Boolean.parseBoolean(
                 setting("jobbro.embedded-db.fresh-database-per-context", "JOBBRO_FRESH_DATABASE_PER_CONTEXT", "false"));
         String database = freshPerContext ? EmbeddedMariaDb.nextDatabaseName("jobbro_test") : DATABASE;
@@ -49,6 +56,30 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
             properties.put("jobbro.index.path", dataDir.resolve("index").resolve(database).toString());
         }
         builder.properties(properties);
+    }
+
+    /**
+     * The folder holding {@code config/} and {@code index/}: {@code JOBBRO_HOME}, else the working directory, else
+     * its parent when that is the project (development runs start in {@code target/}).
+     */
+    static Path home() {
+        String explicit = setting("jobbro.home", "JOBBRO_HOME", null);
+        if (explicit != null) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(cwd.resolve("config")) && cwd.getParent() != null
+                && Files.isDirectory(cwd.getParent().resolve("config"))) {
+            return cwd.getParent();
+        }
+        return cwd;
+    }
+
+    private static void putUnlessSet(Map<String, Object> properties, String property, String environmentVariable,
+                                     Path value) {
+        if (setting(property, environmentVariable, null) == null) {
+            properties.put(property, value.toString());
+        }
     }
 
     /** Every {@code *.yml} in the config folder becomes a property source, above application.yml. */

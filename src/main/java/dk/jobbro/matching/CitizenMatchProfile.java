@@ -3,6 +3,7 @@ package dk.jobbro.matching;
 import dk.jobbro.citizen.Citizen;
 import dk.jobbro.citizen.CitizenSkill;
 import dk.jobbro.citizen.HealthLimitation;
+import dk.jobbro.citizen.NotForCitizen;
 import dk.jobbro.taxonomy.Taxonomy;
 import dk.jobbro.vocabulary.LanguageLevel;
 import dk.jobbro.vocabulary.LanguageSkill;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +26,16 @@ final class CitizenMatchProfile {
     }
 
     static MatchCriteria criteria(Citizen c, EligibilityPolicy policy, ScoringWeights weights, Taxonomy taxonomy,
-                                  LocalDate today) {
+                                  LocalDate today, Set<Long> employersWithoutCapacity, List<NotForCitizen> notFor) {
+        Map<Long, String> notForEmployers = new HashMap<>();
+        Map<String, String> notForOccupations = new HashMap<>();
+        for (NotForCitizen n : notFor) {
+            if (n.employerId() != null) {
+                notForEmployers.merge(n.employerId(), n.reason(), (a, b) -> a + "; " + b);
+            } else if (n.occupationCode() != null) {
+                notForOccupations.merge(n.occupationCode(), n.reason(), (a, b) -> a + "; " + b);
+            }
+        }
         Set<PhysicalDemand> excluded = EnumSet.noneOf(PhysicalDemand.class);
         Set<SupportKind> needs = EnumSet.noneOf(SupportKind.class);
         needs.addAll(c.supportNeeds());
@@ -44,6 +55,8 @@ final class CitizenMatchProfile {
         return new MatchCriteria(policy.allowedKinds(c.targetGroup()), c.home(), c.maxCommuteKm(),
                 c.maxHoursPerWeek(), excluded, c.drivingLicence(), languages, today, skills,
                 new LinkedHashSet<>(c.occupationsWanted()), new LinkedHashSet<>(c.occupationsHeld()), needs,
-                text.toString().strip(), weights, weights.candidatePool());
+                text.toString().strip(), weights, weights.candidatePool(), employersWithoutCapacity,
+                Map.copyOf(notForEmployers), Map.copyOf(notForOccupations),
+                policy.internshipMaxWeeks(c.targetGroup()));
     }
 }

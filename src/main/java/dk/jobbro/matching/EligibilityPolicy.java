@@ -33,6 +33,22 @@ public final class EligibilityPolicy {
         this.version = version;
     }
 
+    private Map<String, Integer> internshipMaxWeeks = Map.of();
+
+    public void setInternshipMaxWeeks(Map<String, Integer> internshipMaxWeeks) {
+        this.internshipMaxWeeks = internshipMaxWeeks;
+    }
+
+    /** The longest internship for the group in weeks, or null when there is no fixed limit. */
+    public Integer internshipMaxWeeks(TargetGroup group) {
+        for (Map.Entry<String, Integer> e : internshipMaxWeeks.entrySet()) {
+            if (normalise(e.getKey()).equals(group.name())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     public void setAllowedKinds(Map<String, List<String>> allowedKinds) {
         this.allowedKinds = allowedKinds;
         this.resolved = null;
@@ -42,6 +58,13 @@ public final class EligibilityPolicy {
     @PostConstruct
     void validate() {
         resolved();
+        internshipMaxWeeks.forEach((group, weeks) -> {
+            parse(TargetGroup.class, normalise(group), "jobbro.eligibility.internship-max-weeks key");
+            if (weeks == null || weeks < 1) {
+                throw new IllegalStateException("config/eligibility.yml: jobbro.eligibility.internship-max-weeks."
+                        + group + " must be a positive number of weeks (leave the group out for no limit)");
+            }
+        });
     }
 
     public Set<PostingKind> allowedKinds(TargetGroup group) {

@@ -1,10 +1,19 @@
 package dk.jobbro.matching;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A hard rule that keeps a posting from a citizen, with what it means in Danish. */
+/**
+ * A hard rule that keeps a posting from a citizen: what it means and what would change it, in Danish.
+ * {@code threshold} carries the number behind "what would change it" where there is one (the commute in km
+ * that would match, the weekly hours the citizen would need).
+ */
 @Serdeable
-public record Exclusion(Rule rule, String text) {
+public record Exclusion(Rule rule, String text, String wouldMatchIf, @Nullable Double threshold) {
+
+    Exclusion(Rule rule, String text, String wouldMatchIf) {
+        this(rule, text, wouldMatchIf, null);
+    }
 
     /** The hard rules of matching; the index filters by exactly these. */
     public enum Rule {
@@ -16,6 +25,8 @@ public record Exclusion(Rule rule, String text) {
         TOO_MANY_HOURS,
         PHYSICAL_DEMAND,
         DRIVING_LICENCE,
-        LANGUAGE
+        LANGUAGE,
+        NO_CAPACITY,
+        NOT_FOR_CITIZEN
     }
 }

@@ -30,5 +30,20 @@ public record MatchCriteria(
         Set<SupportKind> supportNeeds,
         String text,
         ScoringWeights weights,
-        int candidatePool) {
+        int candidatePool,
+        Set<Long> employersWithoutCapacity,
+        Map<Long, String> notForEmployers,
+        Map<String, String> notForOccupations,
+        Integer internshipMaxWeeks) {
+
+    /** Criteria without capacity limits, consultant exclusions or internship limit (tests, benchmarks). */
+    public MatchCriteria(Set<PostingKind> allowedKinds, GeoPoint home, double maxDistanceKm, int maxHoursPerWeek,
+                         Set<PhysicalDemand> excludedDemands, boolean hasDrivingLicence,
+                         Map<String, LanguageLevel> languages, LocalDate today, Set<String> skills,
+                         Set<String> occupationsWanted, Set<String> occupationsHeld, Set<SupportKind> supportNeeds,
+                         String text, ScoringWeights weights, int candidatePool) {
+        this(allowedKinds, home, maxDistanceKm, maxHoursPerWeek, excludedDemands, hasDrivingLicence, languages, today,
+                skills, occupationsWanted, occupationsHeld, supportNeeds, text, weights, candidatePool, Set.of(),
+                Map.of(), Map.of(), null);
+    }
 }

@@ -18,6 +18,7 @@ public record MatchExplanation(double score,
                                String hoursFit,
                                SupportFit supportFit,
                                String summary,
+                               List<String> notes,
                                String scoringVersion) {
 
     /** A skill and whether the posting requires it or only wants it. */

@@ -67,8 +67,16 @@ public final class MatchScorer {
         double score = ScoreComponent.round(score(c, p, textScore, activityReady));
         String summary = String.format(Locale.ROOT, "%s hos %s, %.1f km væk. %s. %s.", p.title(), p.employerName(), km,
                 components.get(0).text(), components.get(1).text());
+        List<String> notes = new ArrayList<>();
+        if (p.kind() == dk.jobbro.posting.PostingKind.INTERNSHIP) {
+            notes.add(c.internshipMaxWeeks() == null ? "Praktik: ingen fast længstegrænse for borgerens målgruppe"
+                    : "Praktik: højst " + c.internshipMaxWeeks() + " uger for borgerens målgruppe");
+        }
+        if (p.hoursMin() > c.maxHoursPerWeek()) {
+            notes.add("Forudsætter gradvis opstart med stigende timetal");
+        }
         return new MatchExplanation(score, components, matched, missing, ScoreComponent.round(km), hoursText,
-                new MatchExplanation.SupportFit(needed, offered, lacking), summary, w.version());
+                new MatchExplanation.SupportFit(needed, offered, lacking), summary, List.copyOf(notes), w.version());
     }
 
     /** Share of the posting's skills the citizen has; desired skills count half as much as required ones. */

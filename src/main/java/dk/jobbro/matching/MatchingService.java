@@ -3,6 +3,7 @@ package dk.jobbro.matching;
 import dk.jobbro.citizen.Citizen;
 import dk.jobbro.citizen.CitizenRepository;
 import dk.jobbro.citizen.CitizenService;
+import dk.jobbro.citizen.NotForCitizen;
 import dk.jobbro.citizen.TargetGroup;
 import dk.jobbro.employer.Employer;
 import dk.jobbro.employer.EmployerRepository;
@@ -39,10 +40,12 @@ public class MatchingService {
     private final ScoringWeights weights;
     private final Taxonomy taxonomy;
     private final Clock clock;
+    private final EmployerCapacity capacity;
 
     MatchingService(CitizenService citizens, CitizenRepository citizenRepository, PostingService postings,
                     EmployerRepository employers, PostingCandidates candidates, EligibilityPolicy policy,
-                    ScoringWeights weights, Taxonomy taxonomy, Clock clock) {
+                    ScoringWeights weights, Taxonomy taxonomy, Clock clock, EmployerCapacity capacity) {
+        this.capacity = capacity;
         this.citizens = citizens;
         this.citizenRepository = citizenRepository;
         this.postings = postings;
@@ -68,8 +71,15 @@ public class MatchingService {
     }
 
     public List<PostingMatch> matchesFor(long citizenId, int limit) {
-        Citizen citizen = citizens.get(citizenId);
-        MatchCriteria criteria = criteria(citizen);
+        return matchesFor(citizens.get(citizenId), limit, weights);
+    }
+
+    /**
+     * Matches for a citizen held in memory, with the given weights: the path the benchmark and the relevance
+     * evaluation (with one component switched off at a time) measure.
+     */
+    public List<PostingMatch> matchesFor(Citizen citizen, int limit, ScoringWeights weights) {
+        MatchCriteria criteria = criteria(citizen, weights);
         boolean activityReady = citizen.targetGroup().activityReady();
         record Scored(PostingCandidates.Candidate candidate, double score) {
         }
@@ -108,11 +118,10 @@ public class MatchingService {
         if (groups.isEmpty()) {
             return List.of();
         }
-        double dLat = MAX_COMMUTE_KM / 111.0;
-        double dLon = MAX_COMMUTE_KM / (111.0 * Math.cos(Math.toRadians(posting.latitude())));
-        List<Citizen> nearby = citizenRepository.findByActiveTrueAndTargetGroupInAndHomeLatitudeBetweenAndHomeLongitudeBetween(
-                groups, posting.latitude() - dLat, posting.latitude() + dLat,
-                posting.longitude() - dLon, posting.longitude() + dLon);
+        // cos of the northern edge of the box understates longitude degrees slightly: the box stays a superset.
+        double cos = Math.cos(Math.toRadians(Math.min(90, posting.latitude() + MAX_COMMUTE_KM / 111.2)));
+        List<Citizen> nearby = citizenRepository.findActiveWithinCommuteOf(groups, posting.latitude(),
+                posting.longitude(), cos);
         record Scored(Citizen citizen, MatchCriteria criteria, float text, double score) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -130,7 +139,17 @@ public class MatchingService {
     }
 
     MatchCriteria criteria(Citizen citizen) {
-        return CitizenMatchProfile.criteria(citizen, policy, weights, taxonomy, LocalDate.now(clock));
+        return criteria(citizen, weights);
+    }
+
+    MatchCriteria criteria(Citizen citizen, ScoringWeights scoringWeights) {
+        List<NotForCitizen> notFor = citizen.id() == null ? List.of() : citizens.notFor(citizen.id());
+        return CitizenMatchProfile.criteria(citizen, policy, scoringWeights, taxonomy, LocalDate.now(clock),
+                capacity.employersWithoutHeadroom(), notFor);
+    }
+
+    public ScoringWeights weights() {
+        return weights;
     }
 
     public String eligibilityVersion() {

@@ -1,5 +1,7 @@
 package dk.jobbro.posting;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
@@ -19,4 +21,14 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
 
     @io.micronaut.core.annotation.Nullable
     Instant findMaxUpdatedAt();
+
+    /** Filled internship and wage-subsidy slots per employer, over postings that are open or filled. */
+    @Query("SELECT employer_id, SUM(slots_filled) AS occupied FROM posting"
+            + " WHERE kind IN ('INTERNSHIP', 'WAGE_SUBSIDY') AND status IN ('OPEN', 'FILLED')"
+            + " GROUP BY employer_id HAVING SUM(slots_filled) > 0")
+    List<Occupancy> placementOccupancy();
+
+    @Introspected
+    record Occupancy(long employerId, long occupied) {
+    }
 }

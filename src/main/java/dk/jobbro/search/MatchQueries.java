@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.sandbox.search.CoveringQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -67,6 +68,19 @@ final class MatchQueries {
             b.add(new TermQuery(new Term(LICENCE, LICENCE_REQUIRED)), Occur.MUST_NOT);
         }
         b.add(languageFilter(c.languages()), Occur.FILTER);
+        if (!c.notForEmployers().isEmpty()) {
+            b.add(LongPoint.newSetQuery(EMPLOYER_ID, c.notForEmployers().keySet()), Occur.MUST_NOT);
+        }
+        for (String occupation : c.notForOccupations().keySet()) {
+            b.add(new TermQuery(new Term(OCCUPATION, occupation)), Occur.MUST_NOT);
+        }
+        if (!c.employersWithoutCapacity().isEmpty()) {
+            // The ratio rule limits placements, not ordinary jobs.
+            BooleanQuery.Builder full = new BooleanQuery.Builder();
+            full.add(LongPoint.newSetQuery(EMPLOYER_ID, c.employersWithoutCapacity()), Occur.FILTER);
+            full.add(new TermQuery(new Term(KIND, PostingKind.ORDINARY_JOB.name())), Occur.MUST_NOT);
+            b.add(full.build(), Occur.MUST_NOT);
+        }
         return b.build();
     }
 

@@ -42,7 +42,10 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         List<Problem.FieldError> errors = new ArrayList<>();
         String detail = null;
         Throwable root = context.getRootCause().orElse(null);
-        if (root instanceof ApiException api) {
+        if (status.getCode() >= 500) {
+            // Server faults say nothing about their cause: messages may carry personal data.
+            detail = "An internal error occurred; it has been logged";
+        } else if (root instanceof ApiException api) {
             errors.addAll(api.errors());
             detail = api.getMessage();
         } else {

@@ -43,6 +43,11 @@ public final class Api {
         return exchange(HttpRequest.PUT(path, body), HttpStatus.OK);
     }
 
+    public void delete(String path) {
+        HttpResponse<?> response = http.exchange(HttpRequest.DELETE(path));
+        assertEquals(HttpStatus.NO_CONTENT, response.getStatus());
+    }
+
     public Map<String, Object> get(String path) {
         return exchange(HttpRequest.GET(path), HttpStatus.OK);
     }

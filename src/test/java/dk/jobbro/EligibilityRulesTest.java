@@ -1,0 +1,172 @@
+package dk.jobbro;
+
+import dk.jobbro.support.Api;
+import dk.jobbro.support.World;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ratio rule, the consultant's "not for this citizen", why-not answers, and index and rules agreeing. */
+@MicronautTest
+class EligibilityRulesTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(client);
+    }
+
+    @Test
+    void anEmployerWithoutHeadroomUnderTheRatioRuleGetsNoNewPlacementMatchesButKeepsItsOrdinaryJobs() {
+        Map<String, Object> small = World.employer("Lille Værksted ApS", "51515151");
+        small.put("ordinaryEmployees", 10); // capacity 2 placements
+        long employer = api.id(api.post("/api/v1/employers", small));
+        long internship = api.id(api.post("/api/v1/postings", World.posting(employer).set("slots", 3).build()));
+        long wageSubsidy = api.id(api.post("/api/v1/postings", World.posting(employer).kind("WAGE_SUBSIDY").build()));
+        long job = api.id(api.post("/api/v1/postings", World.posting(employer).kind("ORDINARY_JOB").build()));
+        long citizen = api.id(api.post("/api/v1/citizens", World.citizen().build()));
+        assertTrue(matchIds(citizen).containsAll(List.of(internship, wageSubsidy, job)), "headroom: all match");
+
+        // Two of the internship's slots get filled: 2 of 2 placements used.
+        api.put("/api/v1/postings/" + internship, World.posting(employer).set("slots", 3).set("slotsFilled", 2).build());
+        Set<Long> ids = matchIds(citizen);
+        assertFalse(ids.contains(internship));
+        assertFalse(ids.contains(wageSubsidy));
+        assertTrue(ids.contains(job), "the ratio rule limits placements, not ordinary jobs");
+        assertEquals(Set.of("NO_CAPACITY"), rules(citizen, wageSubsidy));
+
+        // Close the internship: its filled slots no longer count.
+        api.postOk("/api/v1/postings/" + internship + "/close");
+        assertTrue(matchIds(citizen).contains(wageSubsidy));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConsultantsNotForThisCitizenIsRespectedWithItsReasonAndCanBeUndone() {
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Fravalgt A/S", "52525252")));
+        long posting = api.id(api.post("/api/v1/postings", World.posting(employer).build()));
+        long citizen = api.id(api.post("/api/v1/citizens", World.citizen().build()));
+        assertTrue(matchIds(citizen).contains(posting));
+
+        Map<String, Object> entry = api.post("/api/v1/citizens/" + citizen + "/not-for", Map.of(
+                "employerId", employer, "reason", "Tidligere forløb gik dårligt", "recordedBy", "konsulent-7"));
+        assertFalse(matchIds(citizen).contains(posting));
+        Map<String, Object> why = api.get("/api/v1/citizens/" + citizen + "/matches/" + posting + "/explain");
+        Map<String, Object> exclusion = ((List<Map<String, Object>>) why.get("exclusions")).get(0);
+        assertEquals("NOT_FOR_CITIZEN", exclusion.get("rule"));
+        assertTrue(((String) exclusion.get("text")).contains("Tidligere forløb gik dårligt"));
+
+        api.fails(HttpRequest.POST("/api/v1/citizens/" + citizen + "/not-for", Map.of(
+                "reason", "x", "recordedBy", "k")), HttpStatus.UNPROCESSABLE_ENTITY);
+        api.delete("/api/v1/citizens/" + citizen + "/not-for/" + api.id(entry));
+        assertTrue(matchIds(citizen).contains(posting), "undone: the posting is back");
+        api.fails(HttpRequest.DELETE("/api/v1/citizens/" + citizen + "/not-for/" + api.id(entry)), HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whyNotSaysWhatWouldChangeTheAnswer() {
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Langt Væk A/S", "53535353")));
+        long far = api.id(api.post("/api/v1/postings", World.posting(employer).at("8900", World.RANDERS).build()));
+        long citizen = api.id(api.post("/api/v1/citizens", World.citizen().set("maxCommuteKm", 20).build()));
+        Map<String, Object> why = api.get("/api/v1/citizens/" + citizen + "/matches/" + far + "/explain");
+        assertEquals(false, why.get("eligible"));
+        Map<String, Object> tooFar = ((List<Map<String, Object>>) why.get("exclusions")).get(0);
+        assertEquals("TOO_FAR", tooFar.get("rule"));
+        double km = ((Number) tooFar.get("threshold")).doubleValue();
+        assertTrue(km > 30 && km < 40, "Randers is about 35 km from Aarhus: " + km);
+        assertTrue(((String) tooFar.get("wouldMatchIf")).contains((int) km + " km"));
+
+        // Taking the answer at its word: with that commute the posting matches.
+        api.put("/api/v1/citizens/" + citizen, World.citizen().set("maxCommuteKm", (int) km).build());
+        assertTrue(matchIds(citizen).contains(far));
+    }
+
+    @Test
+    void theIndexFiltersAndTheJavaRulesAgreeOnAGeneratedWorld() {
+        Random random = new Random(20261123);
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Tilfældig A/S", "54545454")));
+        String[] kinds = {"ORDINARY_JOB", "INTERNSHIP", "WAGE_SUBSIDY"};
+        String[] demands = {"HEAVY_LIFTING", "PROLONGED_STANDING", "NIGHT_SHIFTS"};
+        String[] levels = {"BASIC", "INTERMEDIATE", "FLUENT", "NATIVE"};
+        List<Long> postings = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            World.PostingBuilder p = World.posting(employer).kind(kinds[random.nextInt(3)])
+                    .at("8000", new double[]{56.0 + random.nextDouble() * 0.6, 9.9 + random.nextDouble() * 0.6})
+                    .hours(5 + random.nextInt(30), 37).set("slots", 4);
+            if (random.nextBoolean()) {
+                p.demands(demands[random.nextInt(3)]);
+            }
+            if (random.nextInt(4) == 0) {
+                p.set("drivingLicenceRequired", true);
+            }
+            if (random.nextInt(3) == 0) {
+                p.language(random.nextBoolean() ? "da" : "en", levels[random.nextInt(4)]);
+            }
+            if (random.nextInt(5) == 0) {
+                p.support("GRADUAL_START");
+            }
+            postings.add(api.id(api.post("/api/v1/postings", p.build())));
+        }
+        int eligiblePairs = 0;
+        String[] groups = {"INSURED_UNEMPLOYED", "SICKNESS_BENEFIT", "FLEXIBLE_JOB", "CASH_BENEFIT_ACTIVITY_READY"};
+        for (int c = 0; c < 8; c++) {
+            World.CitizenBuilder b = World.citizen().targetGroup(groups[random.nextInt(groups.length)])
+                    .set("maxCommuteKm", 5 + random.nextInt(40)).set("maxHoursPerWeek", 10 + random.nextInt(28))
+                    .set("drivingLicence", random.nextBoolean())
+                    .set("languages", List.of(Map.of("language", "da", "level", levels[random.nextInt(4)])));
+            if (random.nextBoolean()) {
+                b.limitations("NO_HEAVY_LIFTING", "NO_NIGHT_SHIFTS");
+            }
+            long citizen = api.id(api.post("/api/v1/citizens", b.build()));
+            Set<Long> matched = matchIds(citizen);
+            Set<Long> eligible = new HashSet<>();
+            for (long posting : postings) {
+                if (rules(citizen, posting).isEmpty()) {
+                    eligible.add(posting);
+                }
+            }
+            matched.retainAll(postings);
+            assertEquals(eligible, matched, "citizen " + c);
+            eligiblePairs += eligible.size();
+        }
+        assertTrue(eligiblePairs > 10 && eligiblePairs < 8 * 40 - 10,
+                "the world mixes matches and exclusions: " + eligiblePairs + " of " + 8 * 40);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> matchIds(long citizen) {
+        List<Map<String, Object>> matches = (List<Map<String, Object>>) api
+                .get("/api/v1/citizens/" + citizen + "/matches?limit=200").get("matches");
+        return matches.stream().map(m -> ((Number) m.get("postingId")).longValue()).collect(Collectors.toSet());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> rules(long citizen, long posting) {
+        Map<String, Object> why = api.get("/api/v1/citizens/" + citizen + "/matches/" + posting + "/explain");
+        return ((List<Map<String, Object>>) why.get("exclusions")).stream().map(e -> (String) e.get("rule"))
+                .collect(Collectors.toSet());
+    }
+}
