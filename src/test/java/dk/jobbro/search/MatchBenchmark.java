@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  *   ./mvnw -o -q -Pbenchmark test-compile exec:exec -Dbenchmark.args="postings=20000 queries=5000"
  * </pre>
  *
- * Arguments (all optional, {@code name=value}): postings, citizens, warmup, queries, breakdown, seed.
+ * Arguments (all optional, {@code name=value}): postings, citizens, warmup, queries, breakdown, seed, sweep
+ * (queries per candidate-pool size in the pool sweep; 0 skips it).
  */
 public final class MatchBenchmark {
 
@@ -60,7 +61,7 @@ public final class MatchBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> a = new HashMap<>(Map.of("postings", 100_000, "citizens", 1_000, "warmup", 5_000,
-                "queries", 20_000, "breakdown", 5_000, "seed", 42));
+                "queries", 20_000, "breakdown", 5_000, "seed", 42, "sweep", 2_000));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             a.put(kv[0], Integer.parseInt(kv[1]));
@@ -176,6 +177,9 @@ public final class MatchBenchmark {
                 mark(pct(ours, 50) < 3), mark(pct(ours, 99) < 10), mark(pct(ours, 50) / pct(bare, 50) <= 2));
 
         breakdown(index, matching, taxonomy, weights, citizens, a.get("breakdown"));
+        if (a.get("sweep") > 0) {
+            poolSweep(matching, weights, citizens, a.get("sweep"));
+        }
         System.out.println("(results seen: " + sink + ")");
     }
 
@@ -265,6 +269,51 @@ public final class MatchBenchmark {
             System.out.printf(Locale.ROOT, "  %-36s %8.3f %8.3f %8.3f %7.0f%%%n", names[p], pct(v, 50), pct(v, 99),
                     mean / 1e6, 100 * mean / total);
         }
+    }
+
+    /**
+     * The candidate pool trades latency for ranking fidelity: for each pool size, latency and how many of the top
+     * 20 agree with an exhaustive ranking (pool 5,000, about all eligible postings of most citizens).
+     */
+    private static void poolSweep(MatchingService matching, ScoringWeights w, List<Citizen> citizens, int rounds) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Candidate pool sweep, %,d queries each (ms; overlap = share of the top %d "
+                + "also in the top %d of pool 5000)%n", rounds, TOP, TOP);
+        System.out.printf(Locale.ROOT, "  %-12s %8s %8s %10s%n", "pool", "p50", "p99", "overlap");
+        Map<Integer, List<Long>> reference = new HashMap<>();
+        ScoringWeights exhaustive = withPool(w, 5_000);
+        for (int i = 0; i < Math.min(rounds, citizens.size()); i++) {
+            reference.put(i, ids(matching.matchesFor(citizens.get(i), TOP, exhaustive)));
+        }
+        for (int pool : new int[]{50, 100, 200, 400}) {
+            ScoringWeights pw = withPool(w, pool);
+            long[] t = new long[rounds];
+            long agree = 0;
+            long total = 0;
+            for (int i = 0; i < rounds; i++) {
+                int ci = i % citizens.size();
+                long s = System.nanoTime();
+                var result = matching.matchesFor(citizens.get(ci), TOP, pw);
+                t[i] = System.nanoTime() - s;
+                if (i < citizens.size() && reference.containsKey(ci)) {
+                    List<Long> ref = reference.get(ci);
+                    agree += ids(result).stream().filter(ref::contains).count();
+                    total += ref.size();
+                }
+            }
+            Arrays.sort(t);
+            System.out.printf(Locale.ROOT, "  %-12d %8.2f %8.2f %9.1f%%%n", pool, pct(t, 50), pct(t, 99),
+                    total == 0 ? 100.0 : 100.0 * agree / total);
+        }
+    }
+
+    private static List<Long> ids(List<MatchingService.PostingMatch> matches) {
+        return matches.stream().map(m -> m.posting().id()).toList();
+    }
+
+    private static ScoringWeights withPool(ScoringWeights w, int pool) {
+        return new ScoringWeights(w.version(), w.skills(), w.occupation(), w.text(), w.distance(), w.hours(),
+                w.support(), w.activityReadySupportMultiplier(), w.distancePivotKm(), pool);
     }
 
     /** The same leaf-by-leaf text scoring as LucenePostingCandidates. */
