@@ -1,0 +1,402 @@
+package dk.jobbro.search;
+
+import dk.jobbro.citizen.Citizen;
+import dk.jobbro.matching.MatchCriteria;
+import dk.jobbro.matching.MatchScorer;
+import dk.jobbro.matching.MatchingProbe;
+import dk.jobbro.matching.MatchingService;
+import dk.jobbro.matching.PostingCandidates.Candidate;
+import dk.jobbro.matching.PostingFacts;
+import dk.jobbro.matching.ScoringWeights;
+import dk.jobbro.posting.Posting;
+import dk.jobbro.taxonomy.Taxonomy;
+import io.micronaut.context.ApplicationContext;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark of one citizen's match (query, scoring and explanation of the top 20) on 100,000 generated postings,
+ * against a bare Lucene search with the same query. A plain main, single-threaded, warm; not a test.
+ *
+ * <pre>
+ *   ./mvnw -o -q -Pbenchmark test-compile exec:exec
+ *   ./mvnw -o -q -Pbenchmark test-compile exec:exec -Dbenchmark.args="postings=20000 queries=5000"
+ * </pre>
+ *
+ * Arguments (all optional, {@code name=value}): postings, citizens, warmup, queries, breakdown, seed, sweep
+ * (queries per candidate-pool size in the pool sweep; 0 skips it).
+ */
+public final class MatchBenchmark {
+
+    private static final int TOP = 20;
+    /** Results are summed here so the JIT cannot drop the work being timed. */
+    private static long sink;
+
+    private MatchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> a = new HashMap<>(Map.of("postings", 100_000, "citizens", 1_000, "warmup", 5_000,
+                "queries", 20_000, "breakdown", 5_000, "seed", 42, "sweep", 2_000));
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            a.put(kv[0], Integer.parseInt(kv[1]));
+        }
+        Path resources = Path.of("index");
+        Map<String, Object> properties = Map.of(
+                "jobbro.demo-data.enabled", false,
+                "jobbro.taxonomy.seed-dir", resources.resolve("taxonomy").toString(),
+                "jobbro.resources-dir", resources.toString());
+        long started = System.nanoTime();
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties)
+                .deduceEnvironment(false).start()) {
+            System.out.printf(Locale.ROOT, "Context with embedded MariaDB up in %.1f s; %s, %d cores, JDK %s%n",
+                    (System.nanoTime() - started) / 1e9, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    Runtime.getRuntime().availableProcessors(), Runtime.version());
+            run(context, a, resources);
+        }
+        System.exit(0);
+    }
+
+    private static void run(ApplicationContext context, Map<String, Integer> a, Path resources) throws Exception {
+        PostingIndex index = context.getBean(PostingIndex.class);
+        Taxonomy taxonomy = context.getBean(Taxonomy.class);
+        MatchingService matching = context.getBean(MatchingService.class);
+        ScoringWeights weights = matching.weights();
+        Path indexPath = Path.of(context.getRequiredProperty("jobbro.index.path", String.class));
+        SyntheticDenmark denmark = new SyntheticDenmark(resources, a.get("seed"));
+
+        // ---- index build: documents mapped and written straight into the index, then committed and refreshed.
+        int n = a.get("postings");
+        long heapBefore = heapAfterGc();
+        List<Posting> postings = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            postings.add(denmark.posting(i));
+        }
+        long mapNanos = 0;
+        long t0 = System.nanoTime();
+        for (Posting p : postings) {
+            long m0 = System.nanoTime();
+            var document = PostingDocuments.toDocument(p, denmark.employers().get(p.employerId()).name(), taxonomy);
+            mapNanos += System.nanoTime() - m0;
+            index.upsert(p.id(), document);
+        }
+        long t1 = System.nanoTime();
+        index.commit(Map.of("benchmark", "true"));
+        index.refresh();
+        long t2 = System.nanoTime();
+        postings = null;
+        long heapAfter = heapAfterGc();
+        long indexBytes = sizeOf(indexPath);
+        int segments = index.search(s -> s.getIndexReader().leaves().size());
+        long extraReaderHeap = heapOfAnotherReader(indexPath);
+
+        System.out.println();
+        System.out.println("Index build (" + n + " postings, " + denmark.employers().size() + " employers)");
+        row("  build rate, upsert only", String.format(Locale.ROOT, "%,.0f docs/s", n / ((t1 - t0) / 1e9)));
+        row("  build rate, incl. commit+refresh", String.format(Locale.ROOT, "%,.0f docs/s (%.1f s)",
+                n / ((t2 - t0) / 1e9), (t2 - t0) / 1e9));
+        row("  of which toDocument()", String.format(Locale.ROOT, "%.1f s", mapNanos / 1e9));
+        row("  index on disk", String.format(Locale.ROOT, "%.1f MB in %d segments (%s)", indexBytes / 1e6, segments,
+                indexPath));
+        row("  heap: context after build - before", String.format(Locale.ROOT, "%.1f MB (after GC)",
+                (heapAfter - heapBefore) / 1e6));
+        row("  heap: a second open reader", String.format(Locale.ROOT, "%.1f MB (after GC, 200 queries run)",
+                extraReaderHeap / 1e6));
+
+        // ---- citizens and their queries
+        List<Citizen> citizens = new ArrayList<>();
+        for (int i = 1; i <= a.get("citizens"); i++) {
+            citizens.add(denmark.citizen(i));
+        }
+        Analyzer analyzer = index.queryAnalyzer();
+        long eligible = 0;
+        for (Citizen c : citizens) {
+            Query q = MatchQueries.candidates(MatchingProbe.criteria(matching, c, weights), analyzer);
+            eligible += index.search(s -> s.count(q));
+        }
+        System.out.printf(Locale.ROOT, "%nCitizens: %d; eligible postings per citizen (mean): %.0f%n",
+                citizens.size(), (double) eligible / citizens.size());
+
+        int warmup = a.get("warmup");
+        int queries = a.get("queries");
+        long[] ours = new long[queries];
+        long[] bare = new long[queries];
+        for (int i = 0; i < warmup; i++) {
+            Citizen c = citizens.get(i % citizens.size());
+            timeOurs(matching, c, weights);
+            timeBare(index, barQuery(matching, c, weights, analyzer));
+        }
+        // Interleaved, alternating which goes first, so both see the same machine noise and caches.
+        for (int i = 0; i < queries; i++) {
+            Citizen c = citizens.get(i % citizens.size());
+            Query q = barQuery(matching, c, weights, analyzer);
+            if ((i & 1) == 0) {
+                ours[i] = timeOurs(matching, c, weights);
+                bare[i] = timeBare(index, q);
+            } else {
+                bare[i] = timeBare(index, q);
+                ours[i] = timeOurs(matching, c, weights);
+            }
+        }
+        Arrays.sort(ours);
+        Arrays.sort(bare);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Latency over %,d queries after %,d warm-up, single thread (ms)%n", queries,
+                warmup);
+        System.out.printf(Locale.ROOT, "  %-36s %8s %8s %8s %8s %8s%n", "", "p50", "p90", "p99", "max", "mean");
+        printLatency("matchesFor(citizen, 20, weights)", ours);
+        printLatency("bare IndexSearcher.search(q, 20)", bare);
+        System.out.printf(Locale.ROOT, "  %-36s %8.2f %8s %8.2f%n", "ratio ours/bare", pct(ours, 50) / pct(bare, 50),
+                "", pct(ours, 99) / pct(bare, 99));
+        System.out.printf(Locale.ROOT, "  targets: p50 < 3 ms %s, p99 < 10 ms %s, ratio (p50) <= 2 %s%n",
+                mark(pct(ours, 50) < 3), mark(pct(ours, 99) < 10), mark(pct(ours, 50) / pct(bare, 50) <= 2));
+
+        breakdown(index, matching, taxonomy, weights, citizens, a.get("breakdown"));
+        if (a.get("sweep") > 0) {
+            poolSweep(matching, weights, citizens, a.get("sweep"));
+        }
+        System.out.println("(results seen: " + sink + ")");
+    }
+
+    private static Query barQuery(MatchingService matching, Citizen c, ScoringWeights w, Analyzer analyzer) {
+        return MatchQueries.candidates(MatchingProbe.criteria(matching, c, w), analyzer);
+    }
+
+    private static long timeOurs(MatchingService matching, Citizen c, ScoringWeights w) {
+        long t = System.nanoTime();
+        sink += matching.matchesFor(c, TOP, w).size();
+        return System.nanoTime() - t;
+    }
+
+    private static long timeBare(PostingIndex index, Query q) {
+        long t = System.nanoTime();
+        sink += index.search(s -> s.search(q, TOP)).scoreDocs.length;
+        return System.nanoTime() - t;
+    }
+
+    /** Where the time of matchesFor goes: the same steps, timed one by one. */
+    private static void breakdown(PostingIndex index, MatchingService matching, Taxonomy taxonomy, ScoringWeights w,
+                                  List<Citizen> citizens, int rounds) {
+        String[] names = {"criteria (CitizenMatchProfile)", "build query (MatchQueries)",
+                "Lucene search top candidatePool", "text scores of the pool", "stored fields -> PostingFacts",
+                "score + sort (MatchScorer.score)", "explain top 20 (MatchScorer.explain)"};
+        long[][] phases = new long[names.length][rounds];
+        Analyzer analyzer = index.queryAnalyzer();
+        for (int r = 0; r < rounds * 2; r++) {
+            int slot = r - rounds;
+            Citizen citizen = citizens.get(r % citizens.size());
+            long[] t = new long[names.length + 1];
+            t[0] = System.nanoTime();
+            MatchCriteria c = MatchingProbe.criteria(matching, citizen, w);
+            t[1] = System.nanoTime();
+            Query q = MatchQueries.candidates(c, analyzer);
+            Query text = MatchQueries.text(c.text(), analyzer);
+            t[2] = System.nanoTime();
+            List<Candidate> candidates = index.search(s -> {
+                TopDocs top = s.search(q, c.candidatePool());
+                t[3] = System.nanoTime();
+                ScoreDoc[] hits = top.scoreDocs.clone();
+                Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
+                float[] scores = text == null ? new float[hits.length] : textScores(s, text, hits);
+                t[4] = System.nanoTime();
+                StoredFields stored = s.storedFields();
+                List<Candidate> out = new ArrayList<>(hits.length);
+                for (int i = 0; i < hits.length; i++) {
+                    out.add(new Candidate(PostingDocuments.toFacts(stored.document(hits[i].doc)), scores[i]));
+                }
+                return out;
+            });
+            t[5] = System.nanoTime();
+            boolean activity = citizen.targetGroup().activityReady();
+            record Scored(PostingFacts facts, float text, double score) {
+            }
+            List<Scored> scored = new ArrayList<>(candidates.size());
+            for (Candidate x : candidates) {
+                scored.add(new Scored(x.facts(), x.textScore(), MatchScorer.score(c, x.facts(), x.textScore(), activity)));
+            }
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.facts().id()));
+            t[6] = System.nanoTime();
+            int explained = 0;
+            for (Scored s : scored.subList(0, Math.min(TOP, scored.size()))) {
+                explained += MatchScorer.explain(c, s.facts(), s.text(), activity, taxonomy::skillLabel)
+                        .components().size();
+            }
+            t[7] = System.nanoTime();
+            if (slot >= 0) {
+                for (int p = 0; p < names.length; p++) {
+                    phases[p][slot] = t[p + 1] - t[p];
+                }
+            }
+            sink += explained;
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Where the time goes: the steps of matchesFor timed apart, %,d queries (ms)%n",
+                rounds);
+        System.out.printf(Locale.ROOT, "  %-36s %8s %8s %8s %8s%n", "", "p50", "p99", "mean", "share");
+        double total = 0;
+        for (long[] p : phases) {
+            total += Arrays.stream(p).average().orElse(0);
+        }
+        for (int p = 0; p < names.length; p++) {
+            long[] v = phases[p].clone();
+            Arrays.sort(v);
+            double mean = Arrays.stream(v).average().orElse(0);
+            System.out.printf(Locale.ROOT, "  %-36s %8.3f %8.3f %8.3f %7.0f%%%n", names[p], pct(v, 50), pct(v, 99),
+                    mean / 1e6, 100 * mean / total);
+        }
+    }
+
+    /**
+     * The candidate pool trades latency for ranking fidelity: for each pool size, latency and how many of the top
+     * 20 agree with an exhaustive ranking (pool 5,000, about all eligible postings of most citizens).
+     */
+    private static void poolSweep(MatchingService matching, ScoringWeights w, List<Citizen> citizens, int rounds) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Candidate pool sweep, %,d queries each (ms; overlap = share of the top %d "
+                + "also in the top %d of pool 5000)%n", rounds, TOP, TOP);
+        System.out.printf(Locale.ROOT, "  %-12s %8s %8s %10s%n", "pool", "p50", "p99", "overlap");
+        Map<Integer, List<Long>> reference = new HashMap<>();
+        ScoringWeights exhaustive = withPool(w, 5_000);
+        for (int i = 0; i < Math.min(rounds, citizens.size()); i++) {
+            reference.put(i, ids(matching.matchesFor(citizens.get(i), TOP, exhaustive)));
+        }
+        for (int pool : new int[]{50, 100, 200, 400}) {
+            ScoringWeights pw = withPool(w, pool);
+            long[] t = new long[rounds];
+            long agree = 0;
+            long total = 0;
+            for (int i = 0; i < rounds; i++) {
+                int ci = i % citizens.size();
+                long s = System.nanoTime();
+                var result = matching.matchesFor(citizens.get(ci), TOP, pw);
+                t[i] = System.nanoTime() - s;
+                if (i < citizens.size() && reference.containsKey(ci)) {
+                    List<Long> ref = reference.get(ci);
+                    agree += ids(result).stream().filter(ref::contains).count();
+                    total += ref.size();
+                }
+            }
+            Arrays.sort(t);
+            System.out.printf(Locale.ROOT, "  %-12d %8.2f %8.2f %9.1f%%%n", pool, pct(t, 50), pct(t, 99),
+                    total == 0 ? 100.0 : 100.0 * agree / total);
+        }
+    }
+
+    private static List<Long> ids(List<MatchingService.PostingMatch> matches) {
+        return matches.stream().map(m -> m.posting().id()).toList();
+    }
+
+    private static ScoringWeights withPool(ScoringWeights w, int pool) {
+        return new ScoringWeights(w.version(), w.skills(), w.occupation(), w.text(), w.distance(), w.hours(),
+                w.support(), w.activityReadySupportMultiplier(), w.distancePivotKm(), pool);
+    }
+
+    /** The same leaf-by-leaf text scoring as LucenePostingCandidates. */
+    private static float[] textScores(IndexSearcher searcher, Query text, ScoreDoc[] hitsByDoc) throws IOException {
+        float[] scores = new float[hitsByDoc.length];
+        Weight weight = searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE, 1f);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        Scorer scorer = null;
+        LeafReaderContext leaf = null;
+        for (int i = 0; i < hitsByDoc.length; i++) {
+            int doc = hitsByDoc[i].doc;
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                scorer = weight.scorer(leaf);
+            }
+            if (scorer == null) {
+                continue;
+            }
+            int target = doc - leaf.docBase;
+            int current = scorer.iterator().docID();
+            if (current < target) {
+                current = scorer.iterator().advance(target);
+            }
+            if (current == target) {
+                scores[i] = scorer.score();
+            }
+        }
+        return scores;
+    }
+
+    /**
+     * Heap held by one more reader over the same index: used heap after GC with and without it. The index files
+     * themselves are memory-mapped (off heap, in the page cache), so this is what a reader keeps on the heap.
+     */
+    private static long heapOfAnotherReader(Path indexPath) throws Exception {
+        long before = heapAfterGc();
+        try (FSDirectory dir = FSDirectory.open(indexPath); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (int i = 0; i < 200; i++) {
+                searcher.search(new org.apache.lucene.search.TermQuery(
+                        new org.apache.lucene.index.Term(PostingFields.OCCUPATION, "432110")), 10);
+            }
+            long after = heapAfterGc();
+            sink += searcher.getIndexReader().numDocs();
+            return after - before;
+        }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void printLatency(String name, long[] sorted) {
+        System.out.printf(Locale.ROOT, "  %-36s %8.2f %8.2f %8.2f %8.2f %8.2f%n", name, pct(sorted, 50),
+                pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6,
+                Arrays.stream(sorted).average().orElse(0) / 1e6);
+    }
+
+    /** The p-th percentile in ms (nearest rank) of sorted nanoseconds. */
+    private static double pct(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))] / 1e6;
+    }
+
+    private static String mark(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+
+    private static void row(String name, String value) {
+        System.out.printf(Locale.ROOT, "%-40s %s%n", name, value);
+    }
+
+}
