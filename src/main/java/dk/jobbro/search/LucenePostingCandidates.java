@@ -3,7 +3,9 @@ package dk.jobbro.search;
 import dk.jobbro.matching.MatchCriteria;
 import dk.jobbro.matching.PostingCandidates;
 import jakarta.inject.Singleton;
+import dk.jobbro.matching.PostingFacts;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -42,10 +44,27 @@ final class LucenePostingCandidates implements PostingCandidates {
             ScoreDoc[] hits = top.scoreDocs.clone();
             Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
             float[] textScores = text == null ? new float[hits.length] : textScores(searcher, text, hits);
-            StoredFields stored = searcher.storedFields();
             List<Candidate> out = new ArrayList<>(hits.length);
+            StoredFields stored = null;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            int leafIndex = -1;
+            NumericDocValues ids = null;
             for (int i = 0; i < hits.length; i++) {
-                out.add(new Candidate(PostingDocuments.toFacts(stored.document(hits[i].doc)), textScores[i]));
+                int doc = hits[i].doc;
+                int li = ReaderUtil.subIndex(doc, leaves);
+                if (li != leafIndex) {
+                    leafIndex = li;
+                    ids = leaves.get(li).reader().getNumericDocValues(PostingFields.ID_SORT);
+                }
+                PostingFacts facts = null;
+                if (ids != null && ids.advanceExact(doc - leaves.get(li).docBase)) {
+                    facts = index.facts(ids.longValue());
+                }
+                if (facts == null) { // written before this process started and not yet loaded: read from disk
+                    stored = stored == null ? searcher.storedFields() : stored;
+                    facts = PostingDocuments.toFacts(stored.document(doc));
+                }
+                out.add(new Candidate(facts, textScores[i]));
             }
             return out;
         });

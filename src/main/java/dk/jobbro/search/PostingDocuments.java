@@ -82,6 +82,9 @@ final class PostingDocuments {
         d.add(new StoredField(SLOTS, p.slots()));
         d.add(new StoredField(SLOTS_FILLED, p.slotsFilled()));
         d.add(new IntField(FREE_SLOTS, p.slots() - p.slotsFilled(), Field.Store.NO));
+        if (p.status() == PostingStatus.OPEN && p.slotsFilled() < p.slots()) {
+            d.add(new StringField(MATCHABLE, "yes", Field.Store.NO));
+        }
 
         for (SupportKind s : p.supportOffered()) {
             d.add(new StringField(SUPPORT, s.name(), Field.Store.YES));

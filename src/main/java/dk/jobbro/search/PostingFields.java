@@ -32,6 +32,8 @@ final class PostingFields {
     static final String LANGUAGES_STORED = "languages";
     static final String DEADLINE_DAY = "deadline_day";
     static final String POSTCODE = "postcode";
+    /** "yes" when the posting is OPEN with a free slot: one term instead of two filters on the hot path. */
+    static final String MATCHABLE = "matchable";
 
     /** Suffix of a stored-only twin: Lucene fixes a field's index options on first use. */
     static final String STORED = "_stored";

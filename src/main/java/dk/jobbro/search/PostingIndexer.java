@@ -60,6 +60,7 @@ public class PostingIndexer {
             reason = "index is behind the database";
         }
         if (reason == null) {
+            index.loadFacts();
             LOG.info("Posting index is current ({} documents)", index.documentCount());
             return false;
         }
