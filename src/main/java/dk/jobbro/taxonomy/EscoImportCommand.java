@@ -1,5 +1,6 @@
 package dk.jobbro.taxonomy;
 
+import dk.jobbro.web.ApiException;
 import io.micronaut.context.ApplicationContext;
 
 import java.nio.file.Path;
@@ -24,11 +25,17 @@ public final class EscoImportCommand {
             System.err.println("usage: EscoImportCommand <folder with ESCO CSV files>");
             System.exit(2);
         }
+        int status = 0;
         // Demo data is for a first start of the service, not for an import into an empty database.
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("jobbro.demo-data.enabled", false)).start()) {
             EscoImportResult result = context.getBean(EscoImporter.class).importDirectory(Path.of(args[0]));
             System.out.println(result);
+        } catch (ApiException e) {
+            System.err.println("ESCO import refused: " + e.getMessage() + " " + e.errors());
+            status = 1;
         }
+        // The embedded database's watcher threads would keep the JVM alive; its shutdown hook stops the server.
+        System.exit(status);
     }
 }
