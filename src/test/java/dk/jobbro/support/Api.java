@@ -39,6 +39,11 @@ public final class Api {
         return exchange(HttpRequest.POST(path, body), HttpStatus.OK);
     }
 
+    /** Any request that must answer 200 with a JSON object. */
+    public Map<String, Object> exchangeOk(MutableHttpRequest<?> request) {
+        return exchange(request, HttpStatus.OK);
+    }
+
     public Map<String, Object> put(String path, Object body) {
         return exchange(HttpRequest.PUT(path, body), HttpStatus.OK);
     }

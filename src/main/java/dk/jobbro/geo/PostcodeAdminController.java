@@ -1,0 +1,36 @@
+package dk.jobbro.geo;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.nio.file.Path;
+
+/** Administration of the postcode table. Under {@code /api/v1/admin}, which will be restricted to administrators. */
+@Controller("/api/v1/admin/geo")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PostcodeAdminController {
+
+    private final Postcodes postcodes;
+
+    PostcodeAdminController(Postcodes postcodes) {
+        this.postcodes = postcodes;
+    }
+
+    /** A CSV file on the server; {@code replaceAll} drops postcodes the file does not name (default: merge). */
+    @Serdeable
+    record PostcodeImportRequest(@NotBlank @Size(max = 1000) String file, @Nullable Boolean replaceAll) {
+    }
+
+    @Post("/postcodes-import")
+    Postcodes.ImportResult importPostcodes(@Body @Valid PostcodeImportRequest request) {
+        return postcodes.importFile(Path.of(request.file()), Boolean.TRUE.equals(request.replaceAll()));
+    }
+}

@@ -1,9 +1,0 @@
-package dk.jobbro.taxonomy;
-
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
-
-@JdbcRepository(dialect = Dialect.MYSQL)
-interface SkillRepository extends CrudRepository<Skill, String> {
-}

@@ -1,0 +1,36 @@
+package dk.jobbro.taxonomy;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.nio.file.Path;
+
+/** Administration of the taxonomy. Under {@code /api/v1/admin}, which will be restricted to administrators. */
+@Controller("/api/v1/admin/taxonomy")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TaxonomyAdminController {
+
+    private final EscoImporter importer;
+
+    TaxonomyAdminController(EscoImporter importer) {
+        this.importer = importer;
+    }
+
+    /** A folder on the server holding the unpacked ESCO CSV download. */
+    @Serdeable
+    record EscoImportRequest(@NotBlank @Size(max = 1000) String directory) {
+    }
+
+    /** Imports the folder, reloads the taxonomy and rebuilds the posting index; answers when all is done. */
+    @Post("/esco-import")
+    EscoImportResult escoImport(@Body @Valid EscoImportRequest request) {
+        return importer.importDirectory(Path.of(request.directory()));
+    }
+}
