@@ -82,4 +82,27 @@ class RankingTest {
     private static List<Long> ids(List<Map<String, Object>> matches) {
         return matches.stream().map(m -> ((Number) m.get("postingId")).longValue()).toList();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPostingThatNamesNoSkillsIsMatchedOnItsOccupationsEssentialSkillsAndSkillsResolveFromSynonyms() {
+        Api api = new Api(client);
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Taksonomi A/S", "33333333")));
+        // No skills named: the taxonomy says forklift operation is essential for warehouse workers (432110).
+        long posting = api.id(api.post("/api/v1/postings", World.posting(employer).occupation("432110")
+                .title("Lagerjob").build()));
+        // The citizen's skill is given by its synonym, "truckcertifikat".
+        Map<String, Object> created = api.post("/api/v1/citizens", World.citizen().skills("truckcertifikat").build());
+        assertEquals("forklift-operation", ((List<Map<String, Object>>) created.get("skills")).get(0).get("code"));
+        Map<String, Object> why = api.get("/api/v1/citizens/" + api.id(created) + "/matches/" + posting + "/explain");
+        Map<String, Object> explanation = (Map<String, Object>) why.get("explanation");
+        List<Map<String, Object>> matched = (List<Map<String, Object>>) explanation.get("matchedSkills");
+        assertEquals(1, matched.size());
+        assertEquals("forklift-operation", matched.get(0).get("code"));
+        assertEquals(true, matched.get(0).get("essential"));
+        Map<String, Object> skills = ((List<Map<String, Object>>) explanation.get("components")).get(0);
+        assertEquals("skills", skills.get("name"));
+        assertEquals(1 / 1.5, ((Number) skills.get("value")).doubleValue(), 0.001,
+                "essential counts 1, the unmatched optional skill 0.5");
+    }
 }

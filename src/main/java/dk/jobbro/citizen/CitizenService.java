@@ -86,7 +86,9 @@ public class CitizenService {
     }
 
     private Citizen toCitizen(Long id, CitizenRequest r, Instant created, Instant updated) {
-        List<CitizenSkill> skills = orEmpty(r.skills());
+        // Skills may be given by code, label or synonym; they are stored by their canonical taxonomy code.
+        List<CitizenSkill> skills = orEmpty(r.skills()).stream().map(skill -> taxonomy.resolveSkill(skill.code())
+                .map(code -> new CitizenSkill(code, skill.level())).orElse(skill)).toList();
         List<String> held = orEmpty(r.occupationsHeld());
         List<String> wanted = orEmpty(r.occupationsWanted());
         List<Problem.FieldError> errors = new ArrayList<>();

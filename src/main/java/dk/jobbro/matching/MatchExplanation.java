@@ -21,9 +21,9 @@ public record MatchExplanation(double score,
                                List<String> notes,
                                String scoringVersion) {
 
-    /** A skill and whether the posting requires it or only wants it. */
+    /** A skill and whether it is essential for the posting (required) or optional (desired). */
     @Serdeable
-    public record SkillMatch(String code, String label, boolean required) {
+    public record SkillMatch(String code, String label, boolean essential) {
     }
 
     /** Support the citizen needs, what of it the posting offers, and what it lacks. */

@@ -55,7 +55,7 @@ public final class MatchScorer {
                 : "Kræver " + p.hoursMin() + " t/uge, men opslaget tilbyder gradvis opstart";
         List<ScoreComponent> components = List.of(
                 ScoreComponent.of("skills", skillValue(c, p), w.skills(),
-                        "Kompetencer: " + matched.size() + " matcher, " + missing.size() + " krævede mangler"),
+                        "Kompetencer: " + matched.size() + " matcher, " + missing.size() + " væsentlige mangler"),
                 ScoreComponent.of("occupation", occupation, w.occupation(), occupationText(c, p.occupationCode())),
                 ScoreComponent.of("text", textValue(textScore), w.text(), "Tekstrelevans for ønskede og tidligere stillinger"),
                 ScoreComponent.of("distance", distanceValue(km, w.distancePivotKm()), w.distance(),

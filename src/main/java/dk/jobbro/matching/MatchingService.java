@@ -97,7 +97,7 @@ public class MatchingService {
     public PairExplanation explain(long citizenId, long postingId) {
         Citizen citizen = citizens.get(citizenId);
         Posting posting = postings.get(postingId);
-        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()));
+        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()), taxonomy);
         MatchCriteria criteria = criteria(citizen);
         List<Exclusion> exclusions = Eligibility.check(criteria, facts);
         float text = (float) candidates.textScore(criteria, postingId).orElse(0);
@@ -108,7 +108,7 @@ public class MatchingService {
 
     public List<CitizenMatch> candidatesFor(long postingId, int limit) {
         Posting posting = postings.get(postingId);
-        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()));
+        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()), taxonomy);
         Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
         for (TargetGroup g : TargetGroup.values()) {
             if (policy.allowedKinds(g).contains(posting.kind())) {

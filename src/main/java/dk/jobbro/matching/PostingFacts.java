@@ -4,6 +4,7 @@ import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.posting.Posting;
 import dk.jobbro.posting.PostingKind;
 import dk.jobbro.posting.PostingStatus;
+import dk.jobbro.taxonomy.Taxonomy;
 import dk.jobbro.vocabulary.LanguageSkill;
 import dk.jobbro.vocabulary.PhysicalDemand;
 import dk.jobbro.vocabulary.SupportKind;
@@ -23,9 +24,19 @@ public record PostingFacts(long id, long employerId, String employerName, Postin
                            boolean drivingLicenceRequired, List<LanguageSkill> languageRequirements,
                            LocalDate applicationDeadline) {
 
-    public static PostingFacts of(Posting p, String employerName) {
+    /**
+     * The facts of a posting. A posting that names no skills is matched on its occupation's essential and
+     * optional skills from the taxonomy (ESCO relations), so an employer's short posting still ranks on skills.
+     */
+    public static PostingFacts of(Posting p, String employerName, Taxonomy taxonomy) {
+        List<String> essential = p.requiredSkills();
+        List<String> optional = p.desiredSkills();
+        if (essential.isEmpty() && optional.isEmpty()) {
+            essential = taxonomy.essentialSkills(p.occupationCode()).stream().sorted().toList();
+            optional = taxonomy.optionalSkills(p.occupationCode()).stream().sorted().toList();
+        }
         return new PostingFacts(p.id(), p.employerId(), employerName, p.kind(), p.status(), p.title(),
-                p.occupationCode(), p.requiredSkills(), p.desiredSkills(), p.location(), p.hoursMin(), p.hoursMax(),
+                p.occupationCode(), essential, optional, p.location(), p.hoursMin(), p.hoursMax(),
                 p.slots(), p.slotsFilled(), Set.copyOf(p.supportOffered()), Set.copyOf(p.physicalDemands()),
                 p.drivingLicenceRequired(), p.languageRequirements(), p.applicationDeadline());
     }

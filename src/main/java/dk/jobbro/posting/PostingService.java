@@ -118,8 +118,11 @@ public class PostingService {
         if (taxonomy.occupation(r.occupationCode()).isEmpty()) {
             errors.add(new Problem.FieldError("occupationCode", "unknown occupation code"));
         }
-        List<String> required = distinct(r.requiredSkills());
-        List<String> desired = distinct(r.desiredSkills());
+        // Skills may be given by code, label or synonym; they are stored by their canonical taxonomy code.
+        List<String> required = distinct(orEmpty(r.requiredSkills()).stream()
+                .map(s -> taxonomy.resolveSkill(s).orElse(s)).toList());
+        List<String> desired = distinct(orEmpty(r.desiredSkills()).stream()
+                .map(s -> taxonomy.resolveSkill(s).orElse(s)).toList());
         checkSkills("requiredSkills", required, errors);
         checkSkills("desiredSkills", desired, errors);
         if (r.hoursPerWeek().min() > r.hoursPerWeek().max()) {

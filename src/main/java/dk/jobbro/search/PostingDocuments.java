@@ -58,17 +58,24 @@ final class PostingDocuments {
         taxonomy.occupation(p.occupationCode()).ifPresent((Occupation o) -> d.add(new TextField(OCCUPATION_TEXT,
                 o.labelDa() + " " + String.join(" ", o.synonyms()), Field.Store.NO)));
 
+        // The same effective skills as PostingFacts.of: the posting's own, else its occupation's (taxonomy).
+        List<String> essential = p.requiredSkills();
+        List<String> optional = p.desiredSkills();
+        if (essential.isEmpty() && optional.isEmpty()) {
+            essential = taxonomy.essentialSkills(p.occupationCode()).stream().sorted().toList();
+            optional = taxonomy.optionalSkills(p.occupationCode()).stream().sorted().toList();
+        }
         StringBuilder skillText = new StringBuilder();
-        for (String s : p.requiredSkills()) {
+        for (String s : essential) {
             d.add(new StringField(SKILL_REQUIRED, s, Field.Store.NO));
             skillText.append(taxonomy.skillLabel(s)).append(' ');
         }
-        for (String s : p.desiredSkills()) {
+        for (String s : optional) {
             d.add(new StringField(SKILL_DESIRED, s, Field.Store.NO));
             skillText.append(taxonomy.skillLabel(s)).append(' ');
         }
-        d.add(new StoredField(SKILL_REQUIRED + STORED, String.join(" ", p.requiredSkills())));
-        d.add(new StoredField(SKILL_DESIRED + STORED, String.join(" ", p.desiredSkills())));
+        d.add(new StoredField(SKILL_REQUIRED + STORED, String.join(" ", essential)));
+        d.add(new StoredField(SKILL_DESIRED + STORED, String.join(" ", optional)));
         d.add(new TextField(SKILL_TEXT, skillText.toString(), Field.Store.NO));
 
         // LatLonPoint filters by distance; the doc-values twin feeds the distance feature query.

@@ -35,7 +35,7 @@ import java.util.Map;
 final class PostingIndex {
 
     /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
     static final String SCHEMA_KEY = "schema_version";
 
     private final Directory directory;
