@@ -37,7 +37,7 @@ final class LucenePostingCandidates implements PostingCandidates {
 
     @Override
     public List<Candidate> find(MatchCriteria criteria) {
-        Query query = MatchQueries.candidates(criteria, index.queryAnalyzer());
+        Query query = MatchQueries.candidates(criteria, index.queryAnalyzer(), index.languageTerms());
         Query text = MatchQueries.text(criteria.text(), index.queryAnalyzer());
         return index.search(searcher -> {
             TopDocs top = searcher.search(query, criteria.candidatePool());

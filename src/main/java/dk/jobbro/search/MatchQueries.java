@@ -13,20 +13,21 @@ import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.sandbox.search.CoveringQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.LongValuesSource;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dk.jobbro.search.PostingFields.*;
 
@@ -40,33 +41,42 @@ final class MatchQueries {
     private MatchQueries() {
     }
 
-    static Query hardFilters(MatchCriteria c) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new TermQuery(new Term(MATCHABLE, "yes")), Occur.FILTER); // OPEN with a free slot
-        b.add(LongField.newRangeQuery(DEADLINE_DAY, c.today().toEpochDay(), Long.MAX_VALUE), Occur.FILTER);
+    /**
+     * The hard rules as a query. Filters that would match almost every posting (deadline not passed, kind
+     * allowed, hours fit, languages met) are written as exclusions of the few postings that break them: a
+     * MUST_NOT over a short posting list is far cheaper than a FILTER over a long one.
+     *
+     * @param languageTerms every language-requirement term in the index ({@link PostingIndex#languageTerms()})
+     */
+    static Query hardFilters(MatchCriteria c, Set<String> languageTerms) {
         if (c.allowedKinds().isEmpty()) {
             return new MatchNoDocsQuery("target group may not be offered any kind");
         }
-        if (c.allowedKinds().size() < PostingKind.values().length) {
-            BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-            for (PostingKind k : c.allowedKinds()) {
-                kinds.add(new TermQuery(new Term(KIND, k.name())), Occur.SHOULD);
-            }
-            b.add(kinds.build(), Occur.FILTER);
-        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term(MATCHABLE, "yes")), Occur.FILTER); // OPEN with a free slot
         b.add(LatLonPoint.newDistanceQuery(LOCATION, c.home().latitude(), c.home().longitude(),
                 c.maxDistanceKm() * 1000.0), Occur.FILTER);
-        BooleanQuery.Builder hours = new BooleanQuery.Builder();
-        hours.add(IntField.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, c.maxHoursPerWeek()), Occur.SHOULD);
-        hours.add(new TermQuery(new Term(SUPPORT, SupportKind.GRADUAL_START.name())), Occur.SHOULD);
-        b.add(hours.build(), Occur.FILTER);
+        b.add(LongField.newRangeQuery(DEADLINE_DAY, Long.MIN_VALUE, c.today().toEpochDay() - 1), Occur.MUST_NOT);
+        for (PostingKind k : PostingKind.values()) {
+            if (!c.allowedKinds().contains(k)) {
+                b.add(new TermQuery(new Term(KIND, k.name())), Occur.MUST_NOT);
+            }
+        }
+        // Too many hours, unless a gradual start is offered.
+        BooleanQuery.Builder tooManyHours = new BooleanQuery.Builder();
+        tooManyHours.add(IntField.newRangeQuery(HOURS_MIN, c.maxHoursPerWeek() + 1, Integer.MAX_VALUE), Occur.FILTER);
+        tooManyHours.add(new TermQuery(new Term(SUPPORT, SupportKind.GRADUAL_START.name())), Occur.MUST_NOT);
+        b.add(tooManyHours.build(), Occur.MUST_NOT);
         for (PhysicalDemand d : c.excludedDemands()) {
             b.add(new TermQuery(new Term(DEMAND, d.name())), Occur.MUST_NOT);
         }
         if (!c.hasDrivingLicence()) {
             b.add(new TermQuery(new Term(LICENCE, LICENCE_REQUIRED)), Occur.MUST_NOT);
         }
-        b.add(languageFilter(c.languages()), Occur.FILTER);
+        List<BytesRef> unmet = unmetLanguageTerms(c.languages(), languageTerms);
+        if (!unmet.isEmpty()) {
+            b.add(new TermInSetQuery(LANGUAGE_LEVEL, unmet), Occur.MUST_NOT);
+        }
         if (!c.notForEmployers().isEmpty()) {
             b.add(LongPoint.newSetQuery(EMPLOYER_ID, c.notForEmployers().keySet()), Occur.MUST_NOT);
         }
@@ -83,29 +93,29 @@ final class MatchQueries {
         return b.build();
     }
 
-    /** Every language requirement must be met: the number of met requirement terms must reach the count. */
-    private static Query languageFilter(Map<String, LanguageLevel> languages) {
-        List<Query> met = new ArrayList<>();
-        languages.forEach((language, level) -> {
-            for (LanguageLevel l : LanguageLevel.values()) {
-                if (level.meets(l)) {
-                    met.add(new TermQuery(new Term(LANGUAGE_LEVEL, PostingDocuments.languageTerm(language, l))));
-                }
+    /** Requirement terms ("language:levelOrdinal") in the index that the citizen's languages do not meet. */
+    static List<BytesRef> unmetLanguageTerms(Map<String, LanguageLevel> languages, Set<String> languageTerms) {
+        List<BytesRef> unmet = new ArrayList<>();
+        for (String term : languageTerms) {
+            int colon = term.indexOf(':');
+            if (colon < 0) {
+                continue; // the "no requirement" marker
             }
-        });
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new TermQuery(new Term(LANGUAGE_LEVEL, NO_LANGUAGE_REQUIREMENT)), Occur.SHOULD);
-        if (!met.isEmpty()) {
-            b.add(new CoveringQuery(met, LongValuesSource.fromLongField(LANGUAGE_COUNT)), Occur.SHOULD);
+            LanguageLevel has = languages.get(term.substring(0, colon));
+            int required = Integer.parseInt(term.substring(colon + 1));
+            if (has == null || has.ordinal() < required) {
+                unmet.add(new BytesRef(term));
+            }
         }
-        return b.build();
+        unmet.sort(null);
+        return unmet;
     }
 
     /** Hard filters plus weighted ranking clauses; the top of this list is what the scorer ranks. */
-    static Query candidates(MatchCriteria c, Analyzer analyzer) {
+    static Query candidates(MatchCriteria c, Analyzer analyzer, Set<String> languageTerms) {
         ScoringWeights w = c.weights();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(hardFilters(c), Occur.FILTER);
+        b.add(hardFilters(c, languageTerms), Occur.FILTER);
         int n = Math.max(1, c.skills().size());
         for (String skill : c.skills()) {
             b.add(constant(new TermQuery(new Term(SKILL_REQUIRED, skill)), (float) (w.skills() / n)), Occur.SHOULD);

@@ -102,16 +102,12 @@ final class PostingDocuments {
         if (p.drivingLicenceRequired()) {
             d.add(new StringField(LICENCE, LICENCE_REQUIRED, Field.Store.YES));
         }
-        // One term per requirement, "da:1" = Danish at INTERMEDIATE; the count lets a CoveringQuery demand all.
+        // One term per requirement, "da:1" = Danish at INTERMEDIATE; matching excludes the terms a citizen fails.
         List<String> stored = new ArrayList<>();
         for (LanguageSkill l : p.languageRequirements()) {
             d.add(new StringField(LANGUAGE_LEVEL, languageTerm(l.language(), l.level()), Field.Store.NO));
             stored.add(l.language() + ":" + l.level().name());
         }
-        if (p.languageRequirements().isEmpty()) {
-            d.add(new StringField(LANGUAGE_LEVEL, NO_LANGUAGE_REQUIREMENT, Field.Store.NO));
-        }
-        d.add(new NumericDocValuesField(LANGUAGE_COUNT, p.languageRequirements().size()));
         d.add(new StoredField(LANGUAGES_STORED, String.join(" ", stored)));
 
         long deadline = p.applicationDeadline() == null ? NO_DEADLINE : p.applicationDeadline().toEpochDay();

@@ -28,7 +28,6 @@ final class PostingFields {
     static final String DEMAND = "demand";
     static final String LICENCE = "licence";
     static final String LANGUAGE_LEVEL = "language_level";
-    static final String LANGUAGE_COUNT = "language_count";
     static final String LANGUAGES_STORED = "languages";
     static final String DEADLINE_DAY = "deadline_day";
     static final String POSTCODE = "postcode";
@@ -38,8 +37,6 @@ final class PostingFields {
     /** Suffix of a stored-only twin: Lucene fixes a field's index options on first use. */
     static final String STORED = "_stored";
     static final String LICENCE_REQUIRED = "required";
-    /** A CoveringQuery never matches a document with nothing to cover; this term stands for "no requirement". */
-    static final String NO_LANGUAGE_REQUIREMENT = "none";
     static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private PostingFields() {

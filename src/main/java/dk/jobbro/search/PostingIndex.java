@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import dk.jobbro.matching.PostingFacts;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The on-disk Lucene index of postings: one {@link IndexWriter} and a near-real-time {@link SearcherManager}
@@ -35,7 +36,7 @@ import java.util.Map;
 final class PostingIndex {
 
     /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
     static final String SCHEMA_KEY = "schema_version";
 
     private final Directory directory;
@@ -47,6 +48,8 @@ final class PostingIndex {
      * match (docs/measurements.md); a map lookup costs nothing. About 0.5 KB a posting.
      */
     private final Map<Long, PostingFacts> facts = new ConcurrentHashMap<>();
+    /** Every language-requirement term ever written: a superset is harmless to the exclusion it feeds. */
+    private final Set<String> languageTerms = ConcurrentHashMap.newKeySet();
 
     PostingIndex(@Value("${jobbro.index.path}") String indexPath,
                  @Value("${jobbro.resources-dir}") String resourcesDir) {
@@ -74,7 +77,11 @@ final class PostingIndex {
     void upsert(long id, Document document) {
         try {
             writer.updateDocument(new Term(PostingFields.ID, Long.toString(id)), document);
-            facts.put(id, PostingDocuments.toFacts(document));
+            PostingFacts f = PostingDocuments.toFacts(document);
+            facts.put(id, f);
+            for (var requirement : f.languageRequirements()) {
+                languageTerms.add(PostingDocuments.languageTerm(requirement.language(), requirement.level()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,6 +138,10 @@ final class PostingIndex {
         }
     }
 
+    Set<String> languageTerms() {
+        return languageTerms;
+    }
+
     /** The facts of a posting as last written, if it is in the index. */
     PostingFacts facts(long id) {
         return facts.get(id);
@@ -146,6 +157,10 @@ final class PostingIndex {
                     if (live == null || live.get(doc)) {
                         PostingFacts f = PostingDocuments.toFacts(stored.document(leaf.docBase + doc));
                         facts.put(f.id(), f);
+                        for (var requirement : f.languageRequirements()) {
+                            languageTerms.add(PostingDocuments.languageTerm(requirement.language(),
+                                    requirement.level()));
+                        }
                     }
                 }
             }

@@ -136,7 +136,7 @@ public final class MatchBenchmark {
         Analyzer analyzer = index.queryAnalyzer();
         long eligible = 0;
         for (Citizen c : citizens) {
-            Query q = MatchQueries.candidates(MatchingProbe.criteria(matching, c, weights), analyzer);
+            Query q = MatchQueries.candidates(MatchingProbe.criteria(matching, c, weights), analyzer, index.languageTerms());
             eligible += index.search(s -> s.count(q));
         }
         System.out.printf(Locale.ROOT, "%nCitizens: %d; eligible postings per citizen (mean): %.0f%n",
@@ -149,12 +149,12 @@ public final class MatchBenchmark {
         for (int i = 0; i < warmup; i++) {
             Citizen c = citizens.get(i % citizens.size());
             timeOurs(matching, c, weights);
-            timeBare(index, barQuery(matching, c, weights, analyzer));
+            timeBare(index, barQuery(matching, c, weights, analyzer, index));
         }
         // Interleaved, alternating which goes first, so both see the same machine noise and caches.
         for (int i = 0; i < queries; i++) {
             Citizen c = citizens.get(i % citizens.size());
-            Query q = barQuery(matching, c, weights, analyzer);
+            Query q = barQuery(matching, c, weights, analyzer, index);
             if ((i & 1) == 0) {
                 ours[i] = timeOurs(matching, c, weights);
                 bare[i] = timeBare(index, q);
@@ -183,8 +183,9 @@ public final class MatchBenchmark {
         System.out.println("(results seen: " + sink + ")");
     }
 
-    private static Query barQuery(MatchingService matching, Citizen c, ScoringWeights w, Analyzer analyzer) {
-        return MatchQueries.candidates(MatchingProbe.criteria(matching, c, w), analyzer);
+    private static Query barQuery(MatchingService matching, Citizen c, ScoringWeights w, Analyzer analyzer,
+                                  PostingIndex index) {
+        return MatchQueries.candidates(MatchingProbe.criteria(matching, c, w), analyzer, index.languageTerms());
     }
 
     private static long timeOurs(MatchingService matching, Citizen c, ScoringWeights w) {
@@ -214,7 +215,7 @@ public final class MatchBenchmark {
             t[0] = System.nanoTime();
             MatchCriteria c = MatchingProbe.criteria(matching, citizen, w);
             t[1] = System.nanoTime();
-            Query q = MatchQueries.candidates(c, analyzer);
+            Query q = MatchQueries.candidates(c, analyzer, index.languageTerms());
             Query text = MatchQueries.text(c.text(), analyzer);
             t[2] = System.nanoTime();
             List<Candidate> candidates = index.search(s -> {
