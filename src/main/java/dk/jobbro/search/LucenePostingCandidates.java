@@ -86,7 +86,7 @@ final class LucenePostingCandidates implements PostingCandidates {
     }
 
     /** Scores only the given documents (sorted by doc id) against the text query, leaf by leaf. */
-    private static float[] textScores(IndexSearcher searcher, Query text, ScoreDoc[] hitsByDoc) throws IOException {
+    static float[] textScores(IndexSearcher searcher, Query text, ScoreDoc[] hitsByDoc) throws IOException {
         float[] scores = new float[hitsByDoc.length];
         Weight weight = searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

@@ -223,7 +223,7 @@ public final class MatchBenchmark {
                 t[3] = System.nanoTime();
                 ScoreDoc[] hits = top.scoreDocs.clone();
                 Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
-                float[] scores = text == null ? new float[hits.length] : textScores(s, text, hits);
+                float[] scores = text == null ? new float[hits.length] : LucenePostingCandidates.textScores(s, text, hits);
                 t[4] = System.nanoTime();
                 StoredFields stored = s.storedFields();
                 List<Candidate> out = new ArrayList<>(hits.length);
@@ -317,36 +317,6 @@ public final class MatchBenchmark {
                 w.support(), w.activityReadySupportMultiplier(), w.distancePivotKm(), pool);
     }
 
-    /** The same leaf-by-leaf text scoring as LucenePostingCandidates. */
-    private static float[] textScores(IndexSearcher searcher, Query text, ScoreDoc[] hitsByDoc) throws IOException {
-        float[] scores = new float[hitsByDoc.length];
-        Weight weight = searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE, 1f);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int leafIndex = -1;
-        Scorer scorer = null;
-        LeafReaderContext leaf = null;
-        for (int i = 0; i < hitsByDoc.length; i++) {
-            int doc = hitsByDoc[i].doc;
-            int li = ReaderUtil.subIndex(doc, leaves);
-            if (li != leafIndex) {
-                leafIndex = li;
-                leaf = leaves.get(li);
-                scorer = weight.scorer(leaf);
-            }
-            if (scorer == null) {
-                continue;
-            }
-            int target = doc - leaf.docBase;
-            int current = scorer.iterator().docID();
-            if (current < target) {
-                current = scorer.iterator().advance(target);
-            }
-            if (current == target) {
-                scores[i] = scorer.score();
-            }
-        }
-        return scores;
-    }
 
     /**
      * Heap held by one more reader over the same index: used heap after GC with and without it. The index files
