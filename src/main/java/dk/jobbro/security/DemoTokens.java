@@ -21,9 +21,9 @@ import java.util.Locale;
  * the README walk-through works with authentication on. Only a service that runs on the development key accepts them.
  *
  * <pre>
- * ./mvnw -q compile exec:java -Dexec.mainClass=dk.jobbro.security.DemoTokens                   # export lines, all roles
- * ./mvnw -q compile exec:java -Dexec.mainClass=dk.jobbro.security.DemoTokens -Dexec.args="EMPLOYER 7"
- * ./mvnw -q compile exec:java -Dexec.mainClass=dk.jobbro.security.DemoTokens -Dexec.args="CONSULTANT Aarhus,Odense"
+ * eval "$(deploy/demo-tokens)"                 # export lines for every role
+ * deploy/demo-tokens EMPLOYER 7                  # one token for that role and scope
+ * deploy/demo-tokens CONSULTANT Aarhus,Odense
  * </pre>
  */
 public final class DemoTokens {
