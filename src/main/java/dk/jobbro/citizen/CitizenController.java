@@ -1,5 +1,7 @@
 package dk.jobbro.citizen;
 
+import dk.jobbro.security.AuditLog;
+import dk.jobbro.security.Tenancy;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,13 +25,18 @@ import java.util.List;
 class CitizenController {
 
     private final CitizenService service;
+    private final Tenancy tenancy;
+    private final AuditLog audit;
 
-    CitizenController(CitizenService service) {
+    CitizenController(CitizenService service, Tenancy tenancy, AuditLog audit) {
         this.service = service;
+        this.tenancy = tenancy;
+        this.audit = audit;
     }
 
     @Post
     HttpResponse<CitizenView> create(@Body @Valid CitizenRequest request) {
+        tenancy.requireOwnJobcentre(request.jobcentre());
         CitizenView view = CitizenView.of(service.create(request));
         return HttpResponse.created(view, URI.create("/api/v1/citizens/" + view.id()));
     }
@@ -37,7 +44,10 @@ class CitizenController {
     @Get
     List<CitizenView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return service.list(page, size).stream().map(CitizenView::of).toList();
+        List<CitizenView> views = service.list(page, size, tenancy.jobcentreScope()).stream()
+                .map(CitizenView::of).toList();
+        audit.readMany(views.stream().map(CitizenView::id).toList());
+        return views;
     }
 
     @Get("/{id}")
@@ -47,6 +57,8 @@ class CitizenController {
 
     @Put("/{id}")
     CitizenView update(@PathVariable long id, @Body @Valid CitizenRequest request) {
+        // The path's citizen is checked by TenancyFilter; the body must not move the citizen out of scope.
+        tenancy.requireOwnJobcentre(request.jobcentre());
         return CitizenView.of(service.update(id, request));
     }
 

@@ -2,6 +2,8 @@ package dk.jobbro.citizen;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
 
@@ -21,6 +23,9 @@ public interface CitizenRepository extends PageableRepository<Citizen, Long> {
             + " AND ABS(home_longitude - :longitude) * 111.2 * :cosLatitude <= max_commute_km")
     List<Citizen> findActiveWithinCommuteOf(Collection<TargetGroup> targetGroups, double latitude, double longitude,
                                             double cosLatitude);
+
+    /** Citizens of the given jobcentres: a consultant's view of the list. */
+    Page<Citizen> findByJobcentreIn(Collection<String> jobcentres, Pageable pageable);
 
     /** A jobcentre's active citizens (the consultants' work list). */
     List<Citizen> findByJobcentreAndActiveTrue(String jobcentre);

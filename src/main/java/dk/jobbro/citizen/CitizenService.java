@@ -7,6 +7,7 @@ import dk.jobbro.taxonomy.Taxonomy;
 import dk.jobbro.web.ApiException;
 import dk.jobbro.web.Problem;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 @Singleton
 public class CitizenService {
@@ -83,6 +86,18 @@ public class CitizenService {
 
     public List<Citizen> list(int page, int size) {
         return citizens.findAll(Pageable.from(page, size)).getContent();
+    }
+
+    /** A page of the citizens of the given jobcentres; all citizens when no scope is given. */
+    public List<Citizen> list(int page, int size, Optional<Set<String>> jobcentres) {
+        if (jobcentres.isEmpty()) {
+            return list(page, size);
+        }
+        if (jobcentres.get().isEmpty()) {
+            return List.of();
+        }
+        return citizens.findByJobcentreIn(jobcentres.get(), Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))))
+                .getContent();
     }
 
     private Citizen toCitizen(Long id, CitizenRequest r, Instant created, Instant updated) {

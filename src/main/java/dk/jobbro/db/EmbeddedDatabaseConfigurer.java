@@ -41,11 +41,13 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
         putUnlessSet(properties, "jobbro.index.path", "JOBBRO_INDEX_DIR", home.resolve("index").resolve("data"));
         putUnlessSet(properties, "jobbro.taxonomy.seed-dir", "JOBBRO_TAXONOMY_SEED_DIR",
                 home.resolve("index").resolve("taxonomy"));
+        Path dataDir = dataDir();
+        // Also where the development signing key lives (dk.jobbro.security), with or without the embedded database.
+        properties.put("jobbro.data-dir", dataDir.toString());
         if (setting("datasources.default.url", "DATASOURCES_DEFAULT_URL", null) != null) {
             builder.properties(properties);
             return;
         }
-        Path dataDir = home.resolve(setting("jobbro.data-dir", "JOBBRO_DATA_DIR", "data"));
         boolean freshPerContext = Boolean.parseBoolean(
                 setting("jobbro.embedded-db.fresh-database-per-context", "JOBBRO_FRESH_DATABASE_PER_CONTEXT", "false"));
         String database = freshPerContext ? EmbeddedMariaDb.nextDatabaseName("jobbro_test") : DATABASE;
@@ -73,6 +75,11 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
             return cwd.getParent();
         }
         return cwd;
+    }
+
+    /** The data folder ({@code JOBBRO_DATA_DIR}, relative to the Jobbro home): embedded database, development key. */
+    public static Path dataDir() {
+        return home().resolve(setting("jobbro.data-dir", "JOBBRO_DATA_DIR", "data"));
     }
 
     private static void putUnlessSet(Map<String, Object> properties, String property, String environmentVariable,

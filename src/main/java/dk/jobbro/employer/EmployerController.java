@@ -1,5 +1,6 @@
 package dk.jobbro.employer;
 
+import dk.jobbro.security.Tenancy;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,9 +23,11 @@ import java.util.List;
 class EmployerController {
 
     private final EmployerService service;
+    private final Tenancy tenancy;
 
-    EmployerController(EmployerService service) {
+    EmployerController(EmployerService service, Tenancy tenancy) {
         this.service = service;
+        this.tenancy = tenancy;
     }
 
     @Post
@@ -36,7 +39,10 @@ class EmployerController {
     @Get
     List<EmployerView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                             @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return service.list(page, size).stream().map(EmployerView::of).toList();
+        // An employer's list holds its own record only.
+        return tenancy.employerScope()
+                .map(own -> page == 0 ? service.find(own).stream().map(EmployerView::of).toList() : List.<EmployerView>of())
+                .orElseGet(() -> service.list(page, size).stream().map(EmployerView::of).toList());
     }
 
     @Get("/{id}")

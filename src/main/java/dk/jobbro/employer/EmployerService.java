@@ -60,6 +60,10 @@ public class EmployerService {
         return employers.findById(id).orElseThrow(() -> ApiException.notFound("Employer", id));
     }
 
+    public java.util.Optional<Employer> find(long id) {
+        return employers.findById(id);
+    }
+
     public List<Employer> list(int page, int size) {
         return employers.findAll(Pageable.from(page, size)).getContent();
     }

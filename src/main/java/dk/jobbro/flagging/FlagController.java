@@ -1,5 +1,7 @@
 package dk.jobbro.flagging;
 
+import dk.jobbro.security.AuditLog;
+import dk.jobbro.security.Tenancy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,9 +27,14 @@ class FlagController {
     private final CircumstanceService circumstances;
     private final FlagService flags;
 
-    FlagController(CircumstanceService circumstances, FlagService flags) {
+    private final Tenancy tenancy;
+    private final AuditLog audit;
+
+    FlagController(CircumstanceService circumstances, FlagService flags, Tenancy tenancy, AuditLog audit) {
         this.circumstances = circumstances;
         this.flags = flags;
+        this.tenancy = tenancy;
+        this.audit = audit;
     }
 
     @Serdeable
@@ -71,6 +78,9 @@ class FlagController {
     @Get("/worklist")
     FlagService.Worklist worklist(@QueryValue @NotBlank @Size(max = 100) String jobcentre,
                                   @QueryValue(defaultValue = "500") @Min(1) @Max(5000) int limit) {
-        return flags.worklist(jobcentre.strip(), limit);
+        tenancy.requireOwnJobcentre(jobcentre);
+        FlagService.Worklist worklist = flags.worklist(jobcentre.strip(), limit);
+        audit.readMany(worklist.citizens().stream().map(FlagService.WorklistEntry::citizenId).toList());
+        return worklist;
     }
 }

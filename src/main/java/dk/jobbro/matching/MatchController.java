@@ -3,6 +3,8 @@ package dk.jobbro.matching;
 import dk.jobbro.flagging.FlagService;
 import dk.jobbro.flagging.ParallelEffort;
 import dk.jobbro.posting.PostingKind;
+import dk.jobbro.security.AuditLog;
+import dk.jobbro.security.Tenancy;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -22,10 +24,19 @@ class MatchController {
 
     private final MatchingService matching;
     private final FlagService flags;
+    private final Tenancy tenancy;
+    private final AuditLog audit;
 
-    MatchController(MatchingService matching, FlagService flags) {
+    MatchController(MatchingService matching, FlagService flags, Tenancy tenancy, AuditLog audit) {
         this.matching = matching;
         this.flags = flags;
+        this.tenancy = tenancy;
+        this.audit = audit;
+    }
+
+    /** How many citizens fit a posting, over all jobcentres: all an employer learns about candidates. */
+    @Serdeable
+    record CandidateCount(long postingId, int candidates) {
     }
 
     @Serdeable
@@ -75,8 +86,16 @@ class MatchController {
     @Get("/postings/{id}/candidates")
     CandidatesResponse candidates(@PathVariable long id,
                                   @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        return new CandidatesResponse(id, matching.candidatesFor(id, limit).stream().map(c -> new CandidateView(
-                c.citizen().id(), c.citizen().name(), c.citizen().jobcentre(), c.citizen().targetGroup().name(),
-                c.explanation().score(), c.explanation())).toList());
+        // Only citizens of the consultant's own jobcentres are ranked and shown.
+        List<CandidateView> views = matching.candidatesFor(id, limit, tenancy.citizenVisible()).stream()
+                .map(c -> new CandidateView(c.citizen().id(), c.citizen().name(), c.citizen().jobcentre(),
+                        c.citizen().targetGroup().name(), c.explanation().score(), c.explanation())).toList();
+        audit.readMany(views.stream().map(CandidateView::citizenId).toList());
+        return new CandidatesResponse(id, views);
+    }
+
+    @Get("/postings/{id}/candidate-count")
+    CandidateCount candidateCount(@PathVariable long id) {
+        return new CandidateCount(id, matching.candidateCount(id));
     }
 }

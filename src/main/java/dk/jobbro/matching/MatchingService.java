@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Matches citizens and postings both ways. The index narrows postings to those that pass every hard rule;
@@ -107,6 +108,16 @@ public class MatchingService {
     }
 
     public List<CitizenMatch> candidatesFor(long postingId, int limit) {
+        return candidatesFor(postingId, limit, jobcentre -> true);
+    }
+
+    /** How many citizens pass every hard rule for the posting: an anonymous number, no one is named. */
+    public int candidateCount(long postingId) {
+        return candidatesFor(postingId, Integer.MAX_VALUE, jobcentre -> true).size();
+    }
+
+    /** Candidates among the citizens of the jobcentres {@code visible} accepts (a consultant's own). */
+    public List<CitizenMatch> candidatesFor(long postingId, int limit, Predicate<String> visible) {
         Posting posting = postings.get(postingId);
         PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()), taxonomy);
         Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
@@ -126,6 +137,9 @@ public class MatchingService {
         }
         List<Scored> scored = new ArrayList<>();
         for (Citizen c : nearby) {
+            if (!visible.test(c.jobcentre())) {
+                continue;
+            }
             MatchCriteria criteria = criteria(c);
             if (Eligibility.check(criteria, facts).isEmpty()) {
                 float text = (float) candidates.textScore(criteria, postingId).orElse(0);

@@ -1,5 +1,6 @@
 package dk.jobbro.posting;
 
+import dk.jobbro.security.Tenancy;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,13 +23,16 @@ import java.util.List;
 class PostingController {
 
     private final PostingService service;
+    private final Tenancy tenancy;
 
-    PostingController(PostingService service) {
+    PostingController(PostingService service, Tenancy tenancy) {
         this.service = service;
+        this.tenancy = tenancy;
     }
 
     @Post
     HttpResponse<PostingView> create(@Body @Valid PostingRequest request) {
+        tenancy.requireOwnEmployer(request.employerId());
         PostingView view = PostingView.of(service.create(request));
         return HttpResponse.created(view, URI.create("/api/v1/postings/" + view.id()));
     }
@@ -36,7 +40,7 @@ class PostingController {
     @Get
     List<PostingView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return service.list(page, size).stream().map(PostingView::of).toList();
+        return service.list(page, size, tenancy.employerScope()).stream().map(PostingView::of).toList();
     }
 
     @Get("/{id:\\d+}")
@@ -46,6 +50,7 @@ class PostingController {
 
     @Put("/{id:\\d+}")
     PostingView update(@PathVariable long id, @Body @Valid PostingRequest request) {
+        tenancy.requireOwnEmployer(request.employerId());
         return PostingView.of(service.update(id, request));
     }
 

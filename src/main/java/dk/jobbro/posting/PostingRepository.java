@@ -15,6 +15,8 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
 
     List<Posting> findByEmployerId(long employerId);
 
+    io.micronaut.data.model.Page<Posting> findByEmployerId(long employerId, io.micronaut.data.model.Pageable page);
+
     List<Posting> findByIdGreaterThanOrderById(long afterId, io.micronaut.data.model.Pageable page);
 
     List<Posting> findByStatusAndApplicationDeadlineLessThan(PostingStatus status, LocalDate day);

@@ -108,6 +108,13 @@ public class PostingService {
         return postings.findAll(Pageable.from(page, size)).getContent();
     }
 
+    /** A page of one employer's postings, or of all postings when no employer is given. */
+    public List<Posting> list(int page, int size, java.util.Optional<Long> employerId) {
+        return employerId.map(e -> postings.findByEmployerId(e, Pageable.from(page, size,
+                        io.micronaut.data.model.Sort.of(io.micronaut.data.model.Sort.Order.asc("id")))).getContent())
+                .orElseGet(() -> list(page, size));
+    }
+
     private Posting toPosting(Long id, PostingRequest r, PostingStatus requestedStatus, Instant created,
                               Instant updated) {
         List<Problem.FieldError> errors = new ArrayList<>();

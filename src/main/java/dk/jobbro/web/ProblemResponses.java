@@ -48,6 +48,10 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         } else if (root instanceof ApiException api) {
             errors.addAll(api.errors());
             detail = api.getMessage();
+        } else if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
+            // From the security filter (config/security.yml): the same words whatever was asked for.
+            detail = status == HttpStatus.UNAUTHORIZED ? "A valid bearer token is required"
+                    : "Your role may not use this endpoint";
         } else {
             Class<?> bodyType = bodyType(context);
             for (Error error : context.getErrors()) {

@@ -21,9 +21,38 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class Api {
 
     private final BlockingHttpClient http;
+    /** Bearer token sent with every request; null: the default test identity (an administrator). */
+    private final String token;
+    private final boolean anonymous;
 
     public Api(HttpClient client) {
-        this.http = client.toBlocking();
+        this(client.toBlocking(), null, false);
+    }
+
+    private Api(BlockingHttpClient http, String token, boolean anonymous) {
+        this.http = http;
+        this.token = token;
+        this.anonymous = anonymous;
+    }
+
+    /** The same API called with this bearer token (see {@link TestIdentityProvider}). */
+    public Api as(String bearerToken) {
+        return new Api(http, bearerToken, false);
+    }
+
+    /** The same API called without any token. */
+    public Api anonymous() {
+        return new Api(http, null, true);
+    }
+
+    /** Adds this API's identity to a request built by the test. */
+    public <T> MutableHttpRequest<T> identify(MutableHttpRequest<T> request) {
+        if (anonymous) {
+            request.header(DefaultTestIdentity.ANONYMOUS, "true");
+        } else if (token != null) {
+            request.bearerAuth(token);
+        }
+        return request;
     }
 
     public Map<String, Object> post(String path, Object body) {
@@ -49,7 +78,7 @@ public final class Api {
     }
 
     public void delete(String path) {
-        HttpResponse<?> response = http.exchange(HttpRequest.DELETE(path));
+        HttpResponse<?> response = http.exchange(identify(HttpRequest.DELETE(path)));
         assertEquals(HttpStatus.NO_CONTENT, response.getStatus());
     }
 
@@ -59,7 +88,7 @@ public final class Api {
 
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> getList(String path) {
-        return http.retrieve(HttpRequest.GET(path), Argument.listOf(Argument.mapOf(String.class, Object.class)))
+        return http.retrieve(identify(HttpRequest.GET(path)), Argument.listOf(Argument.mapOf(String.class, Object.class)))
                 .stream().map(m -> (Map<String, Object>) (Map<?, ?>) m).toList();
     }
 
@@ -70,7 +99,7 @@ public final class Api {
     /** Sends a request that must fail; checks the problem document and returns it. */
     public Problem fails(MutableHttpRequest<?> request, HttpStatus expected) {
         try {
-            HttpResponse<String> ok = http.exchange(request, String.class);
+            HttpResponse<String> ok = http.exchange(identify(request), String.class);
             return fail("expected " + expected + " but got " + ok.getStatus() + ": " + ok.body());
         } catch (HttpClientResponseException e) {
             assertEquals(expected, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
@@ -92,7 +121,7 @@ public final class Api {
     @SuppressWarnings("unchecked")
     private Map<String, Object> exchange(MutableHttpRequest<?> request, HttpStatus expected) {
         try {
-            HttpResponse<Map> response = http.exchange(request, Map.class);
+            HttpResponse<Map> response = http.exchange(identify(request), Map.class);
             assertEquals(expected, response.getStatus());
             return response.body();
         } catch (HttpClientResponseException e) {

@@ -1,0 +1,23 @@
+package dk.jobbro.security;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** Runs the retention purge now (it also runs every night); under /api/v1/admin, so for administrators. */
+@Controller("/api/v1/admin/retention")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RetentionController {
+
+    private final Retention retention;
+
+    RetentionController(Retention retention) {
+        this.retention = retention;
+    }
+
+    @Post("/purge")
+    Retention.Purged purge() {
+        return retention.purgeNow();
+    }
+}
