@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,19 +46,19 @@ class EligibilityRulesTest {
         long wageSubsidy = api.id(api.post("/api/v1/postings", World.posting(employer).kind("WAGE_SUBSIDY").build()));
         long job = api.id(api.post("/api/v1/postings", World.posting(employer).kind("ORDINARY_JOB").build()));
         long citizen = api.id(api.post("/api/v1/citizens", World.citizen().build()));
-        assertTrue(matchIds(citizen).containsAll(List.of(internship, wageSubsidy, job)), "headroom: all match");
+        assertTrue(api.matchIds(citizen).containsAll(List.of(internship, wageSubsidy, job)), "headroom: all match");
 
         // Two of the internship's slots get filled: 2 of 2 placements used.
         api.put("/api/v1/postings/" + internship, World.posting(employer).set("slots", 3).set("slotsFilled", 2).build());
-        Set<Long> ids = matchIds(citizen);
+        Set<Long> ids = api.matchIds(citizen);
         assertFalse(ids.contains(internship));
         assertFalse(ids.contains(wageSubsidy));
         assertTrue(ids.contains(job), "the ratio rule limits placements, not ordinary jobs");
-        assertEquals(Set.of("NO_CAPACITY"), rules(citizen, wageSubsidy));
+        assertEquals(Set.of("NO_CAPACITY"), api.exclusionRules(citizen, wageSubsidy));
 
         // Close the internship: its filled slots no longer count.
         api.postOk("/api/v1/postings/" + internship + "/close");
-        assertTrue(matchIds(citizen).contains(wageSubsidy));
+        assertTrue(api.matchIds(citizen).contains(wageSubsidy));
     }
 
     @Test
@@ -68,11 +67,11 @@ class EligibilityRulesTest {
         long employer = api.id(api.post("/api/v1/employers", World.employer("Fravalgt A/S", "52525252")));
         long posting = api.id(api.post("/api/v1/postings", World.posting(employer).build()));
         long citizen = api.id(api.post("/api/v1/citizens", World.citizen().build()));
-        assertTrue(matchIds(citizen).contains(posting));
+        assertTrue(api.matchIds(citizen).contains(posting));
 
         Map<String, Object> entry = api.post("/api/v1/citizens/" + citizen + "/not-for", Map.of(
                 "employerId", employer, "reason", "Tidligere forløb gik dårligt", "recordedBy", "konsulent-7"));
-        assertFalse(matchIds(citizen).contains(posting));
+        assertFalse(api.matchIds(citizen).contains(posting));
         Map<String, Object> why = api.get("/api/v1/citizens/" + citizen + "/matches/" + posting + "/explain");
         Map<String, Object> exclusion = ((List<Map<String, Object>>) why.get("exclusions")).get(0);
         assertEquals("NOT_FOR_CITIZEN", exclusion.get("rule"));
@@ -81,7 +80,7 @@ class EligibilityRulesTest {
         api.fails(HttpRequest.POST("/api/v1/citizens/" + citizen + "/not-for", Map.of(
                 "reason", "x", "recordedBy", "k")), HttpStatus.UNPROCESSABLE_ENTITY);
         api.delete("/api/v1/citizens/" + citizen + "/not-for/" + api.id(entry));
-        assertTrue(matchIds(citizen).contains(posting), "undone: the posting is back");
+        assertTrue(api.matchIds(citizen).contains(posting), "undone: the posting is back");
         api.fails(HttpRequest.DELETE("/api/v1/citizens/" + citizen + "/not-for/" + api.id(entry)), HttpStatus.NOT_FOUND);
     }
 
@@ -101,7 +100,7 @@ class EligibilityRulesTest {
 
         // Taking the answer at its word: with that commute the posting matches.
         api.put("/api/v1/citizens/" + citizen, World.citizen().set("maxCommuteKm", (int) km).build());
-        assertTrue(matchIds(citizen).contains(far));
+        assertTrue(api.matchIds(citizen).contains(far));
     }
 
     @Test
@@ -141,10 +140,10 @@ class EligibilityRulesTest {
                 b.limitations("NO_HEAVY_LIFTING", "NO_NIGHT_SHIFTS");
             }
             long citizen = api.id(api.post("/api/v1/citizens", b.build()));
-            Set<Long> matched = matchIds(citizen);
+            Set<Long> matched = api.matchIds(citizen);
             Set<Long> eligible = new HashSet<>();
             for (long posting : postings) {
-                if (rules(citizen, posting).isEmpty()) {
+                if (api.exclusionRules(citizen, posting).isEmpty()) {
                     eligible.add(posting);
                 }
             }
@@ -154,19 +153,5 @@ class EligibilityRulesTest {
         }
         assertTrue(eligiblePairs > 10 && eligiblePairs < 8 * 40 - 10,
                 "the world mixes matches and exclusions: " + eligiblePairs + " of " + 8 * 40);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<Long> matchIds(long citizen) {
-        List<Map<String, Object>> matches = (List<Map<String, Object>>) api
-                .get("/api/v1/citizens/" + citizen + "/matches?limit=200").get("matches");
-        return matches.stream().map(m -> ((Number) m.get("postingId")).longValue()).collect(Collectors.toSet());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> rules(long citizen, long posting) {
-        Map<String, Object> why = api.get("/api/v1/citizens/" + citizen + "/matches/" + posting + "/explain");
-        return ((List<Map<String, Object>>) why.get("exclusions")).stream().map(e -> (String) e.get("rule"))
-                .collect(Collectors.toSet());
     }
 }

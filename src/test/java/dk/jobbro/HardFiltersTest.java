@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +62,7 @@ class HardFiltersTest {
         long gradual = posting(World.posting(employer).hours(30, 37).support("GRADUAL_START").build());
         long citizen = citizen(World.citizen().set("maxHoursPerWeek", 15).build());
         assertOnly(citizen, fits, tooMany, "TOO_MANY_HOURS");
-        assertTrue(matchIds(citizen).contains(gradual), "a gradual start makes the hours compatible");
+        assertTrue(api.matchIds(citizen).contains(gradual), "a gradual start makes the hours compatible");
     }
 
     @Test
@@ -90,7 +89,7 @@ class HardFiltersTest {
         long citizen = citizen(World.citizen()
                 .set("languages", List.of(Map.of("language", "da", "level", "INTERMEDIATE"))).build());
         assertOnly(citizen, basic, fluent, "LANGUAGE");
-        assertFalse(matchIds(citizen).contains(german), "a language the citizen does not speak is not met");
+        assertFalse(api.matchIds(citizen).contains(german), "a language the citizen does not speak is not met");
     }
 
     @Test
@@ -101,12 +100,12 @@ class HardFiltersTest {
         long closed = posting(World.posting(employer).build());
         api.postOk("/api/v1/postings/" + closed + "/close");
         long citizen = citizen(World.citizen().build());
-        Set<Long> ids = matchIds(citizen);
+        Set<Long> ids = api.matchIds(citizen);
         assertTrue(ids.contains(open));
         assertFalse(ids.contains(draft));
         assertFalse(ids.contains(filled));
         assertFalse(ids.contains(closed));
-        assertEquals(Set.of("NOT_OPEN", "NO_FREE_SLOT"), rules(citizen, filled));
+        assertEquals(Set.of("NOT_OPEN", "NO_FREE_SLOT"), api.exclusionRules(citizen, filled));
     }
 
     @Test
@@ -118,26 +117,11 @@ class HardFiltersTest {
     }
 
     private void assertOnly(long citizen, long included, long excluded, String rule) {
-        Set<Long> ids = matchIds(citizen);
+        Set<Long> ids = api.matchIds(citizen);
         assertTrue(ids.contains(included), "the control posting is matched");
         assertFalse(ids.contains(excluded), "the posting breaking " + rule + " is not matched");
-        assertEquals(Set.of(rule), rules(citizen, excluded));
-        assertEquals(Set.of(), rules(citizen, included));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<Long> matchIds(long citizen) {
-        List<Map<String, Object>> matches = (List<Map<String, Object>>) api
-                .get("/api/v1/citizens/" + citizen + "/matches?limit=200").get("matches");
-        return matches.stream().map(m -> ((Number) m.get("postingId")).longValue()).collect(Collectors.toSet());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> rules(long citizen, long posting) {
-        Map<String, Object> why = api.get("/api/v1/citizens/" + citizen + "/matches/" + posting + "/explain");
-        List<Map<String, Object>> exclusions = (List<Map<String, Object>>) why.get("exclusions");
-        assertEquals(exclusions.isEmpty(), why.get("eligible"));
-        return exclusions.stream().map(e -> (String) e.get("rule")).collect(Collectors.toSet());
+        assertEquals(Set.of(rule), api.exclusionRules(citizen, excluded));
+        assertEquals(Set.of(), api.exclusionRules(citizen, included));
     }
 
     private long posting(Map<String, Object> body) {

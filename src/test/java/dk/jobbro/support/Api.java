@@ -92,6 +92,24 @@ public final class Api {
                 .stream().map(m -> (Map<String, Object>) (Map<?, ?>) m).toList();
     }
 
+    /** Ids of all postings matched for a citizen (up to 200). */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<Long> matchIds(long citizen) {
+        List<Map<String, Object>> matches = (List<Map<String, Object>>) get("/api/v1/citizens/" + citizen
+                + "/matches?limit=200").get("matches");
+        return matches.stream().map(m -> ((Number) m.get("postingId")).longValue())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The hard rules that exclude a posting for a citizen (empty when eligible), checked against "eligible". */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> exclusionRules(long citizen, long posting) {
+        Map<String, Object> why = get("/api/v1/citizens/" + citizen + "/matches/" + posting + "/explain");
+        List<Map<String, Object>> exclusions = (List<Map<String, Object>>) why.get("exclusions");
+        assertEquals(exclusions.isEmpty(), why.get("eligible"));
+        return exclusions.stream().map(e -> (String) e.get("rule")).collect(java.util.stream.Collectors.toSet());
+    }
+
     public long id(Map<String, Object> resource) {
         return ((Number) resource.get("id")).longValue();
     }
