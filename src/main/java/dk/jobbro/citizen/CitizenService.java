@@ -14,10 +14,15 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dk.jobbro.web.RequestLists.distinct;
+import static dk.jobbro.web.RequestLists.orEmpty;
 
 @Singleton
 public class CitizenService {
@@ -76,6 +81,15 @@ public class CitizenService {
         return notFor.findByCitizenIdOrderById(citizenId);
     }
 
+    /** The "not for this citizen" entries of many citizens in one query, by citizen id. */
+    public Map<Long, List<NotForCitizen>> notFor(Collection<Long> citizenIds) {
+        if (citizenIds.isEmpty()) {
+            return Map.of();
+        }
+        return notFor.findByCitizenIdInOrderById(citizenIds).stream()
+                .collect(Collectors.groupingBy(NotForCitizen::citizenId));
+    }
+
     @Transactional
     public void removeNotFor(long citizenId, long id) {
         get(citizenId);
@@ -107,13 +121,11 @@ public class CitizenService {
         List<String> held = orEmpty(r.occupationsHeld());
         List<String> wanted = orEmpty(r.occupationsWanted());
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < skills.size(); i++) {
-            if (taxonomy.skill(skills.get(i).code()).isEmpty()) {
-                errors.add(new Problem.FieldError("skills[" + i + "].code", "unknown skill code"));
-            }
+        for (Problem.FieldError e : taxonomy.unknownSkills("skills", skills.stream().map(CitizenSkill::code).toList())) {
+            errors.add(new Problem.FieldError(e.field() + ".code", e.reason()));
         }
-        checkOccupations("occupationsHeld", held, errors);
-        checkOccupations("occupationsWanted", wanted, errors);
+        errors.addAll(taxonomy.unknownOccupations("occupationsHeld", held));
+        errors.addAll(taxonomy.unknownOccupations("occupationsWanted", wanted));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -122,21 +134,5 @@ public class CitizenService {
                 home.latitude(), home.longitude(), r.maxCommuteKm(), r.maxHoursPerWeek(), r.availableFrom(),
                 skills, held, wanted, distinct(r.healthLimitations()), distinct(r.supportNeeds()),
                 Boolean.TRUE.equals(r.drivingLicence()), orEmpty(r.languages()), true, created, updated);
-    }
-
-    private void checkOccupations(String field, List<String> codes, List<Problem.FieldError> errors) {
-        for (int i = 0; i < codes.size(); i++) {
-            if (taxonomy.occupation(codes.get(i)).isEmpty()) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]", "unknown occupation code"));
-            }
-        }
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-    }
-
-    private static <T> List<T> distinct(List<T> list) {
-        return orEmpty(list).stream().distinct().toList();
     }
 }

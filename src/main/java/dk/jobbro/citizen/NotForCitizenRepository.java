@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,8 @@ import java.util.Optional;
 public interface NotForCitizenRepository extends CrudRepository<NotForCitizen, Long> {
 
     List<NotForCitizen> findByCitizenIdOrderById(long citizenId);
+
+    List<NotForCitizen> findByCitizenIdInOrderById(Collection<Long> citizenIds);
 
     Optional<NotForCitizen> findByIdAndCitizenId(long id, long citizenId);
 }

@@ -23,7 +23,10 @@ public final class EligibilityPolicy {
 
     private String version = "";
     private Map<String, List<String>> allowedKinds = Map.of();
-    private Map<TargetGroup, Set<PostingKind>> resolved;
+    private Map<String, Integer> internshipMaxWeeks = Map.of();
+    // Resolved once at start-up: matching reads them for every citizen it considers.
+    private volatile Map<TargetGroup, Set<PostingKind>> kindsByGroup = Map.of();
+    private volatile Map<TargetGroup, Integer> weeksByGroup = Map.of();
 
     public String getVersion() {
         return version;
@@ -33,49 +36,37 @@ public final class EligibilityPolicy {
         this.version = version;
     }
 
-    private Map<String, Integer> internshipMaxWeeks = Map.of();
-
     public void setInternshipMaxWeeks(Map<String, Integer> internshipMaxWeeks) {
         this.internshipMaxWeeks = internshipMaxWeeks;
     }
 
-    /** The longest internship for the group in weeks, or null when there is no fixed limit. */
-    public Integer internshipMaxWeeks(TargetGroup group) {
-        for (Map.Entry<String, Integer> e : internshipMaxWeeks.entrySet()) {
-            if (normalise(e.getKey()).equals(group.name())) {
-                return e.getValue();
-            }
-        }
-        return null;
-    }
-
     public void setAllowedKinds(Map<String, List<String>> allowedKinds) {
         this.allowedKinds = allowedKinds;
-        this.resolved = null;
     }
 
-    /** Fails start-up when the configuration is incomplete or wrong. */
+    /** Resolves the configuration; fails start-up when it is incomplete or wrong. */
     @PostConstruct
     void validate() {
-        resolved();
-        internshipMaxWeeks.forEach((group, weeks) -> {
-            parse(TargetGroup.class, normalise(group), "jobbro.eligibility.internship-max-weeks key");
-            if (weeks == null || weeks < 1) {
+        Map<TargetGroup, Integer> weeks = new EnumMap<>(TargetGroup.class);
+        internshipMaxWeeks.forEach((group, max) -> {
+            TargetGroup g = parse(TargetGroup.class, normalise(group), "jobbro.eligibility.internship-max-weeks key");
+            if (max == null || max < 1) {
                 throw new IllegalStateException("config/eligibility.yml: jobbro.eligibility.internship-max-weeks."
                         + group + " must be a positive number of weeks (leave the group out for no limit)");
             }
+            weeks.put(g, max);
         });
+        kindsByGroup = resolve(allowedKinds);
+        weeksByGroup = weeks;
     }
 
     public Set<PostingKind> allowedKinds(TargetGroup group) {
-        return resolved().get(group);
+        return kindsByGroup.get(group);
     }
 
-    private synchronized Map<TargetGroup, Set<PostingKind>> resolved() {
-        if (resolved == null) {
-            resolved = resolve(allowedKinds);
-        }
-        return resolved;
+    /** The longest internship for the group in weeks, or null when there is no fixed limit. */
+    public Integer internshipMaxWeeks(TargetGroup group) {
+        return weeksByGroup.get(group);
     }
 
     static Map<TargetGroup, Set<PostingKind>> resolve(Map<String, List<String>> raw) {

@@ -65,8 +65,7 @@ public class EmployerCapacity {
         Set<Long> seen = new HashSet<>();
         for (PostingRepository.Occupancy o : postings.placementOccupancy()) {
             seen.add(o.employerId());
-            int capacity = employers.findById(o.employerId()).map(Employer::ordinaryEmployees).map(rule::capacity)
-                    .orElse(rule.minimum());
+            int capacity = rule.capacity(o.ordinaryEmployees());
             if (o.occupied() >= capacity) {
                 out.put(o.employerId(), new Usage(o.occupied(), capacity));
             }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -98,7 +99,7 @@ public class MatchingService {
     public PairExplanation explain(long citizenId, long postingId) {
         Citizen citizen = citizens.get(citizenId);
         Posting posting = postings.get(postingId);
-        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()), taxonomy);
+        PostingFacts facts = facts(posting);
         MatchCriteria criteria = criteria(citizen);
         List<Exclusion> exclusions = Eligibility.check(criteria, facts);
         float text = (float) candidates.textScore(criteria, postingId).orElse(0);
@@ -111,15 +112,40 @@ public class MatchingService {
         return candidatesFor(postingId, limit, jobcentre -> true);
     }
 
-    /** How many citizens pass every hard rule for the posting: an anonymous number, no one is named. */
+    /** How many citizens pass every hard rule for the posting: an anonymous number, no one is named or scored. */
     public int candidateCount(long postingId) {
-        return candidatesFor(postingId, Integer.MAX_VALUE, jobcentre -> true).size();
+        Posting posting = postings.get(postingId);
+        return eligibleCitizens(posting, facts(posting), jobcentre -> true).size();
     }
 
     /** Candidates among the citizens of the jobcentres {@code visible} accepts (a consultant's own). */
     public List<CitizenMatch> candidatesFor(long postingId, int limit, Predicate<String> visible) {
         Posting posting = postings.get(postingId);
-        PostingFacts facts = PostingFacts.of(posting, employerName(posting.employerId()), taxonomy);
+        PostingFacts facts = facts(posting);
+        record Scored(Eligible eligible, float text, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Eligible e : eligibleCitizens(posting, facts, visible)) {
+            float text = (float) candidates.textScore(e.criteria(), postingId).orElse(0);
+            scored.add(new Scored(e, text,
+                    MatchScorer.score(e.criteria(), facts, text, e.citizen().targetGroup().activityReady())));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparingLong(s -> s.eligible().citizen().id()));
+        return scored.stream().limit(limit).map(s -> new CitizenMatch(s.eligible().citizen(),
+                MatchScorer.explain(s.eligible().criteria(), facts, s.text(),
+                        s.eligible().citizen().targetGroup().activityReady(), taxonomy::skillLabel))).toList();
+    }
+
+    /** A citizen who passes every hard rule for a posting, with the criteria that said so. */
+    private record Eligible(Citizen citizen, MatchCriteria criteria) {
+    }
+
+    /**
+     * The visible citizens who pass every hard rule for the posting: target groups allowed its kind, a box in SQL,
+     * then {@link Eligibility} per citizen. Their "not for this citizen" entries come in one query.
+     */
+    private List<Eligible> eligibleCitizens(Posting posting, PostingFacts facts, Predicate<String> visible) {
         Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
         for (TargetGroup g : TargetGroup.values()) {
             if (policy.allowedKinds(g).contains(posting.kind())) {
@@ -132,24 +158,20 @@ public class MatchingService {
         // cos of the northern edge of the box understates longitude degrees slightly: the box stays a superset.
         double cos = Math.cos(Math.toRadians(Math.min(90, posting.latitude() + MAX_COMMUTE_KM / 111.2)));
         List<Citizen> nearby = citizenRepository.findActiveWithinCommuteOf(groups, posting.latitude(),
-                posting.longitude(), cos);
-        record Scored(Citizen citizen, MatchCriteria criteria, float text, double score) {
-        }
-        List<Scored> scored = new ArrayList<>();
+                posting.longitude(), cos).stream().filter(c -> visible.test(c.jobcentre())).toList();
+        Map<Long, List<NotForCitizen>> notFor = citizens.notFor(nearby.stream().map(Citizen::id).toList());
+        List<Eligible> out = new ArrayList<>();
         for (Citizen c : nearby) {
-            if (!visible.test(c.jobcentre())) {
-                continue;
-            }
-            MatchCriteria criteria = criteria(c);
+            MatchCriteria criteria = criteria(c, weights, notFor.getOrDefault(c.id(), List.of()));
             if (Eligibility.check(criteria, facts).isEmpty()) {
-                float text = (float) candidates.textScore(criteria, postingId).orElse(0);
-                scored.add(new Scored(c, criteria, text,
-                        MatchScorer.score(criteria, facts, text, c.targetGroup().activityReady())));
+                out.add(new Eligible(c, criteria));
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.citizen().id()));
-        return scored.stream().limit(limit).map(s -> new CitizenMatch(s.citizen(), MatchScorer.explain(s.criteria(),
-                facts, s.text(), s.citizen().targetGroup().activityReady(), taxonomy::skillLabel))).toList();
+        return out;
+    }
+
+    private PostingFacts facts(Posting posting) {
+        return PostingFacts.of(posting, employerName(posting.employerId()), taxonomy);
     }
 
     MatchCriteria criteria(Citizen citizen) {
@@ -157,7 +179,10 @@ public class MatchingService {
     }
 
     MatchCriteria criteria(Citizen citizen, ScoringWeights scoringWeights) {
-        List<NotForCitizen> notFor = citizen.id() == null ? List.of() : citizens.notFor(citizen.id());
+        return criteria(citizen, scoringWeights, citizen.id() == null ? List.of() : citizens.notFor(citizen.id()));
+    }
+
+    private MatchCriteria criteria(Citizen citizen, ScoringWeights scoringWeights, List<NotForCitizen> notFor) {
         return CitizenMatchProfile.criteria(citizen, policy, scoringWeights, taxonomy, LocalDate.now(clock),
                 capacity.employersWithoutHeadroom(), notFor);
     }

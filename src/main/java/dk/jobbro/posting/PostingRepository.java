@@ -24,13 +24,17 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
     @io.micronaut.core.annotation.Nullable
     Instant findMaxUpdatedAt();
 
-    /** Filled internship and wage-subsidy slots per employer, over postings that are open or filled. */
-    @Query("SELECT employer_id, SUM(slots_filled) AS occupied FROM posting"
-            + " WHERE kind IN ('INTERNSHIP', 'WAGE_SUBSIDY') AND status IN ('OPEN', 'FILLED')"
-            + " GROUP BY employer_id HAVING SUM(slots_filled) > 0")
+    /**
+     * Filled internship and wage-subsidy slots per employer, over postings that are open or filled, with the
+     * employer's ordinary staff: everything the ratio rule needs in one query.
+     */
+    @Query("SELECT p.employer_id, SUM(p.slots_filled) AS occupied, e.ordinary_employees FROM posting p"
+            + " JOIN employer e ON e.id = p.employer_id"
+            + " WHERE p.kind IN ('INTERNSHIP', 'WAGE_SUBSIDY') AND p.status IN ('OPEN', 'FILLED')"
+            + " GROUP BY p.employer_id, e.ordinary_employees HAVING SUM(p.slots_filled) > 0")
     List<Occupancy> placementOccupancy();
 
     @Introspected
-    record Occupancy(long employerId, long occupied) {
+    record Occupancy(long employerId, long occupied, int ordinaryEmployees) {
     }
 }

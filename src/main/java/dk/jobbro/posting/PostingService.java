@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+
+import static dk.jobbro.web.RequestLists.distinct;
+import static dk.jobbro.web.RequestLists.orEmpty;
 
 /**
  * Creates and changes postings. Every change is one transaction; the index follows after commit through
@@ -130,8 +132,8 @@ public class PostingService {
                 .map(s -> taxonomy.resolveSkill(s).orElse(s)).toList());
         List<String> desired = distinct(orEmpty(r.desiredSkills()).stream()
                 .map(s -> taxonomy.resolveSkill(s).orElse(s)).toList());
-        checkSkills("requiredSkills", required, errors);
-        checkSkills("desiredSkills", desired, errors);
+        errors.addAll(taxonomy.unknownSkills("requiredSkills", required));
+        errors.addAll(taxonomy.unknownSkills("desiredSkills", desired));
         if (r.hoursPerWeek().min() > r.hoursPerWeek().max()) {
             errors.add(new Problem.FieldError("hoursPerWeek.min", "must not exceed hoursPerWeek.max"));
         }
@@ -161,21 +163,5 @@ public class PostingService {
                 r.hoursPerWeek().min(), r.hoursPerWeek().max(), r.startDate(), r.applicationDeadline(), r.endDate(),
                 r.slots(), filled, distinct(r.supportOffered()), distinct(r.physicalDemands()),
                 Boolean.TRUE.equals(r.drivingLicenceRequired()), orEmpty(r.languageRequirements()), created, updated);
-    }
-
-    private void checkSkills(String field, List<String> codes, List<Problem.FieldError> errors) {
-        for (int i = 0; i < codes.size(); i++) {
-            if (taxonomy.skill(codes.get(i)).isEmpty()) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]", "unknown skill code"));
-            }
-        }
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-    }
-
-    private static <T> List<T> distinct(List<T> list) {
-        return orEmpty(list).stream().distinct().toList();
     }
 }

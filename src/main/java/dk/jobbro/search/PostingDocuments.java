@@ -58,13 +58,10 @@ final class PostingDocuments {
         taxonomy.occupation(p.occupationCode()).ifPresent((Occupation o) -> d.add(new TextField(OCCUPATION_TEXT,
                 o.labelDa() + " " + String.join(" ", o.synonyms()), Field.Store.NO)));
 
-        // The same effective skills as PostingFacts.of: the posting's own, else its occupation's (taxonomy).
-        List<String> essential = p.requiredSkills();
-        List<String> optional = p.desiredSkills();
-        if (essential.isEmpty() && optional.isEmpty()) {
-            essential = taxonomy.essentialSkills(p.occupationCode()).stream().sorted().toList();
-            optional = taxonomy.optionalSkills(p.occupationCode()).stream().sorted().toList();
-        }
+        // The effective skills matching uses: the posting's own, else its occupation's (PostingFacts.of).
+        PostingFacts facts = PostingFacts.of(p, employerName, taxonomy);
+        List<String> essential = facts.requiredSkills();
+        List<String> optional = facts.desiredSkills();
         StringBuilder skillText = new StringBuilder();
         for (String s : essential) {
             d.add(new StringField(SKILL_REQUIRED, s, Field.Store.NO));

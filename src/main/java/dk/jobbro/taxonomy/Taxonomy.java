@@ -1,6 +1,7 @@
 package dk.jobbro.taxonomy;
 
 import dk.jobbro.csv.CsvReader;
+import dk.jobbro.web.Problem;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -82,6 +83,27 @@ public class Taxonomy {
 
     public Optional<Occupation> occupation(String code) {
         return Optional.ofNullable(snapshot.occupations.get(code));
+    }
+
+    /** One field error per code that names no skill: {@code field[i]} and the reason. */
+    public List<Problem.FieldError> unknownSkills(String field, List<String> codes) {
+        return unknown(field, codes, this::skill, "unknown skill code");
+    }
+
+    /** One field error per code that names no occupation: {@code field[i]} and the reason. */
+    public List<Problem.FieldError> unknownOccupations(String field, List<String> codes) {
+        return unknown(field, codes, this::occupation, "unknown occupation code");
+    }
+
+    private static List<Problem.FieldError> unknown(String field, List<String> codes,
+                                                    Function<String, Optional<?>> lookup, String reason) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (lookup.apply(codes.get(i)).isEmpty()) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]", reason));
+            }
+        }
+        return errors;
     }
 
     public Optional<Skill> skill(String code) {
