@@ -3,6 +3,8 @@ package dk.jobbro.citizen;
 import dk.jobbro.employer.EmployerRepository;
 import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.geo.Postcodes;
+import dk.jobbro.security.Access;
+import dk.jobbro.security.AuditAction;
 import dk.jobbro.taxonomy.Taxonomy;
 import dk.jobbro.web.ApiException;
 import dk.jobbro.web.Problem;
@@ -24,6 +26,11 @@ import java.util.stream.Collectors;
 import static dk.jobbro.web.RequestLists.distinct;
 import static dk.jobbro.web.RequestLists.orEmpty;
 
+/**
+ * Citizens' profiles and "not for this citizen" entries. Every citizen is loaded through {@link #read} or
+ * {@link #forChange}, which ask the access layer and audit the access: other capabilities (matching, flags,
+ * circumstances) load a citizen only that way.
+ */
 @Singleton
 public class CitizenService {
 
@@ -32,38 +39,58 @@ public class CitizenService {
     private final EmployerRepository employers;
     private final Postcodes postcodes;
     private final Taxonomy taxonomy;
+    private final Access access;
     private final Clock clock;
 
     CitizenService(CitizenRepository citizens, NotForCitizenRepository notFor, EmployerRepository employers,
-                   Postcodes postcodes, Taxonomy taxonomy, Clock clock) {
+                   Postcodes postcodes, Taxonomy taxonomy, Access access, Clock clock) {
         this.citizens = citizens;
         this.notFor = notFor;
         this.employers = employers;
         this.postcodes = postcodes;
         this.taxonomy = taxonomy;
+        this.access = access;
         this.clock = clock;
     }
 
+    /** A new citizen, in one of the caller's own jobcentres. */
     @Transactional
     public Citizen create(CitizenRequest request) {
+        String jobcentre = access.ownJobcentre("jobcentre", request.jobcentre());
         Instant now = clock.instant();
-        return citizens.save(toCitizen(null, request, now, now));
+        Citizen saved = citizens.save(toCitizen(null, jobcentre, request, now, now));
+        access.citizen(saved.id(), saved.jobcentre(), AuditAction.CREATE);
+        return saved;
     }
 
+    /** A changed profile: the citizen must be the caller's, and stays in one of the caller's jobcentres. */
     @Transactional
     public Citizen update(long id, CitizenRequest request) {
-        Citizen existing = get(id);
-        return citizens.update(toCitizen(id, request, existing.createdAt(), clock.instant()));
+        Citizen existing = forChange(id);
+        String jobcentre = access.ownJobcentre("jobcentre", request.jobcentre());
+        return citizens.update(toCitizen(id, jobcentre, request, existing.createdAt(), clock.instant()));
     }
 
-    public Citizen get(long id) {
-        return citizens.findById(id).orElseThrow(() -> ApiException.notFound("Citizen", id));
+    /** The citizen, for reading: 404 when missing or outside the caller's scope; audited either way. */
+    public Citizen read(long id) {
+        return load(id, AuditAction.READ);
+    }
+
+    /** The citizen, to change something about them: 404 when missing or outside the caller's scope; audited. */
+    public Citizen forChange(long id) {
+        return load(id, AuditAction.CHANGE);
+    }
+
+    private Citizen load(long id, AuditAction action) {
+        Citizen citizen = citizens.findById(id).orElseThrow(() -> ApiException.notFound("Citizen", id));
+        access.citizen(id, citizen.jobcentre(), action);
+        return citizen;
     }
 
     /** Records that an employer or an occupation is not for this citizen; matching respects it at once. */
     @Transactional
     public NotForCitizen addNotFor(long citizenId, NotForCitizenRequest request) {
-        get(citizenId);
+        forChange(citizenId);
         if ((request.employerId() == null) == (request.occupationCode() == null)) {
             throw ApiException.invalid("employerId", "give either employerId or occupationCode");
         }
@@ -74,9 +101,16 @@ public class CitizenService {
             throw ApiException.invalid("occupationCode", "unknown occupation code");
         }
         return notFor.save(new NotForCitizen(null, citizenId, request.employerId(), request.occupationCode(),
-                request.reason().strip(), request.recordedBy().strip(), clock.instant()));
+                request.reason().strip(), access.subject(), clock.instant()));
     }
 
+    /** A citizen's entries, for the consultant: the citizen is loaded (and the read audited) first. */
+    public List<NotForCitizen> readNotFor(long citizenId) {
+        read(citizenId);
+        return notFor(citizenId);
+    }
+
+    /** A citizen's entries for matching, whose caller has loaded the citizen already. */
     public List<NotForCitizen> notFor(long citizenId) {
         return notFor.findByCitizenIdOrderById(citizenId);
     }
@@ -92,29 +126,29 @@ public class CitizenService {
 
     @Transactional
     public void removeNotFor(long citizenId, long id) {
-        get(citizenId);
+        forChange(citizenId);
         NotForCitizen entry = notFor.findByIdAndCitizenId(id, citizenId)
                 .orElseThrow(() -> ApiException.notFound("Exclusion", id));
         notFor.delete(entry);
     }
 
+    /** A page of the citizens the caller may see (a consultant's own jobcentres), each audited as read. */
     public List<Citizen> list(int page, int size) {
-        return citizens.findAll(Pageable.from(page, size)).getContent();
-    }
-
-    /** A page of the citizens of the given jobcentres; all citizens when no scope is given. */
-    public List<Citizen> list(int page, int size, Optional<Set<String>> jobcentres) {
+        Optional<Set<String>> jobcentres = access.jobcentreScope();
+        List<Citizen> found;
         if (jobcentres.isEmpty()) {
-            return list(page, size);
+            found = citizens.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("id")))).getContent();
+        } else if (jobcentres.get().isEmpty()) {
+            found = List.of();
+        } else {
+            found = citizens.findByJobcentreIn(jobcentres.get(), Pageable.from(page, size,
+                    Sort.of(Sort.Order.asc("id")))).getContent();
         }
-        if (jobcentres.get().isEmpty()) {
-            return List.of();
-        }
-        return citizens.findByJobcentreIn(jobcentres.get(), Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))))
-                .getContent();
+        access.citizensListed(found.stream().map(Citizen::id).toList());
+        return found;
     }
 
-    private Citizen toCitizen(Long id, CitizenRequest r, Instant created, Instant updated) {
+    private Citizen toCitizen(Long id, String jobcentre, CitizenRequest r, Instant created, Instant updated) {
         // Skills may be given by code, label or synonym; they are stored by their canonical taxonomy code.
         List<CitizenSkill> skills = orEmpty(r.skills()).stream().map(skill -> taxonomy.resolveSkill(skill.code())
                 .map(code -> new CitizenSkill(code, skill.level())).orElse(skill)).toList();
@@ -130,7 +164,7 @@ public class CitizenService {
             throw ApiException.invalid(errors);
         }
         GeoPoint home = postcodes.locate(r.home(), "home");
-        return new Citizen(id, r.name().strip(), r.jobcentre().strip(), r.targetGroup(), r.home().postcode(),
+        return new Citizen(id, r.name().strip(), jobcentre, r.targetGroup(), r.home().postcode(),
                 home.latitude(), home.longitude(), r.maxCommuteKm(), r.maxHoursPerWeek(), r.availableFrom(),
                 skills, held, wanted, distinct(r.healthLimitations()), distinct(r.supportNeeds()),
                 Boolean.TRUE.equals(r.drivingLicence()), orEmpty(r.languages()), true, created, updated);

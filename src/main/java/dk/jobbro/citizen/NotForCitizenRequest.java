@@ -6,10 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Keep an employer or an occupation (exactly one) out of a citizen's matches, and say why. */
+/** Keep an employer or an occupation (exactly one) out of a citizen's matches, and say why; who said it is the caller. */
 @Serdeable
 public record NotForCitizenRequest(@Nullable Long employerId,
                                    @Nullable @Pattern(regexp = "\\d{4,6}", message = "must be a DISCO-08 occupation code") String occupationCode,
-                                   @NotBlank @Size(max = 500) String reason,
-                                   @NotBlank @Size(max = 100) String recordedBy) {
+                                   @NotBlank @Size(max = 500) String reason) {
 }

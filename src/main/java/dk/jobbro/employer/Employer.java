@@ -8,7 +8,11 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A workplace (CVR company, optionally one P-unit) that posts openings. */
+/**
+ * A workplace (CVR company, optionally one P-unit) that posts openings. {@code ordinaryEmployees} is the head count a
+ * consultant confirmed (the ratio rule reads it); {@code ordinaryEmployeesReported} a different figure the employer
+ * reported since, waiting for a consultant.
+ */
 @MappedEntity("employer")
 public record Employer(@Id @GeneratedValue @Nullable Long id,
                        String name,
@@ -20,6 +24,7 @@ public record Employer(@Id @GeneratedValue @Nullable Long id,
                        double latitude,
                        double longitude,
                        int ordinaryEmployees,
+                       @Nullable Integer ordinaryEmployeesReported,
                        Instant createdAt,
                        Instant updatedAt) {
 

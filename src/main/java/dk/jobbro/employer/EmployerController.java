@@ -1,6 +1,7 @@
 package dk.jobbro.employer;
 
-import dk.jobbro.security.Tenancy;
+import dk.jobbro.security.Role;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,35 +24,41 @@ import java.util.List;
 class EmployerController {
 
     private final EmployerService service;
-    private final Tenancy tenancy;
 
-    EmployerController(EmployerService service, Tenancy tenancy) {
+    EmployerController(EmployerService service) {
         this.service = service;
-        this.tenancy = tenancy;
     }
 
     @Post
+    @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     HttpResponse<EmployerView> create(@Body @Valid EmployerRequest request) {
         EmployerView view = EmployerView.of(service.create(request));
         return HttpResponse.created(view, URI.create("/api/v1/employers/" + view.id()));
     }
 
     @Get
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     List<EmployerView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                             @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
-        // An employer's list holds its own record only.
-        return tenancy.employerScope()
-                .map(own -> page == 0 ? service.find(own).stream().map(EmployerView::of).toList() : List.<EmployerView>of())
-                .orElseGet(() -> service.list(page, size).stream().map(EmployerView::of).toList());
+        return service.list(page, size).stream().map(EmployerView::of).toList();
     }
 
     @Get("/{id}")
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     EmployerView get(@PathVariable long id) {
         return EmployerView.of(service.get(id));
     }
 
     @Put("/{id}")
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     EmployerView update(@PathVariable long id, @Body @Valid EmployerRequest request) {
         return EmployerView.of(service.update(id, request));
+    }
+
+    /** What the employer changed in its own record, by field: for consultants confirming a head count. */
+    @Get("/{id}/changes")
+    @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
+    List<EmployerChange> changes(@PathVariable long id) {
+        return service.changes(id);
     }
 }

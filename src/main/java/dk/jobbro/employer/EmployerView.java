@@ -9,11 +9,12 @@ import java.time.Instant;
 /** An employer as the API shows it. */
 @Serdeable
 public record EmployerView(long id, String name, String cvr, @Nullable String pNumber, Place address,
-                           int ordinaryEmployees, Instant createdAt, Instant updatedAt) {
+                           int ordinaryEmployees, @Nullable Integer ordinaryEmployeesReported, Instant createdAt,
+                           Instant updatedAt) {
 
     static EmployerView of(Employer e) {
         return new EmployerView(e.id(), e.name(), e.cvr(), e.pNumber(),
                 new Place(e.street(), e.postcode(), e.city(), e.latitude(), e.longitude()),
-                e.ordinaryEmployees(), e.createdAt(), e.updatedAt());
+                e.ordinaryEmployees(), e.ordinaryEmployeesReported(), e.createdAt(), e.updatedAt());
     }
 }

@@ -35,7 +35,7 @@ public class CircumstanceService {
 
     @Transactional
     public CircumstancesView replace(long citizenId, CircumstancesRequest request) {
-        citizens.get(citizenId);
+        citizens.forChange(citizenId);
         LocalDate today = LocalDate.now(clock);
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<CircumstanceArea> seen = EnumSet.noneOf(CircumstanceArea.class);
@@ -66,7 +66,7 @@ public class CircumstanceService {
     }
 
     public CircumstancesView get(long citizenId) {
-        citizens.get(citizenId);
+        citizens.read(citizenId);
         List<CircumstanceEntry> entries = FlagEvaluator.canonical(circumstances.findByCitizenId(citizenId).stream()
                 .map(CircumstanceRow::circumstance).toList()).stream().map(CircumstanceEntry::of).toList();
         return new CircumstancesView(citizenId, entries, flags.parallelEffort(citizenId));

@@ -1,7 +1,7 @@
 package dk.jobbro.flagging;
 
-import dk.jobbro.security.AuditLog;
-import dk.jobbro.security.Tenancy;
+import dk.jobbro.security.Access;
+import dk.jobbro.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,30 +20,32 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Consultants' endpoints for circumstances, flags and the work list. Never reachable from employer paths. */
+/**
+ * Consultants' endpoints for circumstances, flags and the work list (sensitive data: never an employer's). Who
+ * acknowledged or overrode a flag is the token's subject, never a typed name.
+ */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
 class FlagController {
 
     private final CircumstanceService circumstances;
     private final FlagService flags;
+    private final Access access;
 
-    private final Tenancy tenancy;
-    private final AuditLog audit;
-
-    FlagController(CircumstanceService circumstances, FlagService flags, Tenancy tenancy, AuditLog audit) {
+    FlagController(CircumstanceService circumstances, FlagService flags, Access access) {
         this.circumstances = circumstances;
         this.flags = flags;
-        this.tenancy = tenancy;
-        this.audit = audit;
+        this.access = access;
+    }
+
+    /** Acknowledging needs no body; an empty object is accepted. */
+    @Serdeable
+    record AcknowledgeRequest() {
     }
 
     @Serdeable
-    record AcknowledgeRequest(@Nullable @Size(max = 100) String by) {
-    }
-
-    @Serdeable
-    record OverrideRequest(@NotBlank @Size(max = 1000) String reason, @Nullable @Size(max = 100) String by) {
+    record OverrideRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
     @Put("/citizens/{id}/circumstances")
@@ -67,20 +70,17 @@ class FlagController {
 
     @Post("/citizens/{id}/flags/acknowledge")
     FlagService.Flags acknowledge(@PathVariable long id, @Body @Nullable @Valid AcknowledgeRequest request) {
-        return flags.acknowledge(id, request == null ? null : request.by());
+        return flags.acknowledge(id, access.subject());
     }
 
     @Post("/citizens/{id}/flags/override")
     FlagService.Flags override(@PathVariable long id, @Body @Valid OverrideRequest request) {
-        return flags.override(id, request.reason(), request.by());
+        return flags.override(id, request.reason(), access.subject());
     }
 
     @Get("/worklist")
     FlagService.Worklist worklist(@QueryValue @NotBlank @Size(max = 100) String jobcentre,
                                   @QueryValue(defaultValue = "500") @Min(1) @Max(5000) int limit) {
-        tenancy.requireOwnJobcentre(jobcentre);
-        FlagService.Worklist worklist = flags.worklist(jobcentre.strip(), limit);
-        audit.readMany(worklist.citizens().stream().map(FlagService.WorklistEntry::citizenId).toList());
-        return worklist;
+        return flags.worklist(jobcentre, limit);
     }
 }

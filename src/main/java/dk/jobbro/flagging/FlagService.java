@@ -4,6 +4,7 @@ import dk.jobbro.citizen.Citizen;
 import dk.jobbro.citizen.CitizenRepository;
 import dk.jobbro.citizen.CitizenService;
 import dk.jobbro.citizen.TargetGroup;
+import dk.jobbro.security.Access;
 import dk.jobbro.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
@@ -39,12 +40,13 @@ public class FlagService {
     private final FlagRulesetRepository rulesets;
     private final CitizenService citizens;
     private final CitizenRepository citizenRepository;
+    private final Access access;
     private final Clock clock;
     private volatile boolean rulesetRecorded;
 
     FlagService(FlagRuleset ruleset, CircumstanceRepository circumstances, FlagEvaluationRepository evaluations,
                 FlagReviewRepository reviews, FlagRulesetRepository rulesets, CitizenService citizens,
-                CitizenRepository citizenRepository, Clock clock) {
+                CitizenRepository citizenRepository, Access access, Clock clock) {
         this.ruleset = ruleset;
         this.circumstances = circumstances;
         this.evaluations = evaluations;
@@ -52,6 +54,7 @@ public class FlagService {
         this.rulesets = rulesets;
         this.citizens = citizens;
         this.citizenRepository = citizenRepository;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -131,7 +134,7 @@ public class FlagService {
     }
 
     public Flags flags(long citizenId) {
-        citizens.get(citizenId);
+        citizens.read(citizenId);
         List<FlagEvaluationRow> history = evaluations.findByCitizenIdOrderByIdDesc(citizenId,
                 Pageable.from(0, HISTORY_LIMIT));
         List<FlagReviewRow> reviewed = reviews.findByCitizenIdOrderByIdDesc(citizenId);
@@ -147,23 +150,25 @@ public class FlagService {
                 reviews.findFirstByCitizenIdOrderByIdDesc(citizenId));
     }
 
+    /** The consultant {@code by} (the token's subject, never typed) has seen the flag. */
     @Transactional
-    public Flags acknowledge(long citizenId, @Nullable String by) {
+    public Flags acknowledge(long citizenId, String by) {
         return review(citizenId, FlagReviewRow.Action.ACKNOWLEDGED, null, by);
     }
 
+    /** The consultant {@code by} (the token's subject, never typed) sets the flag aside, saying why. */
     @Transactional
-    public Flags override(long citizenId, String reason, @Nullable String by) {
+    public Flags override(long citizenId, String reason, String by) {
         return review(citizenId, FlagReviewRow.Action.OVERRIDDEN, reason.strip(), by);
     }
 
-    private Flags review(long citizenId, FlagReviewRow.Action action, @Nullable String reason, @Nullable String by) {
-        citizens.get(citizenId);
+    private Flags review(long citizenId, FlagReviewRow.Action action, @Nullable String reason, String by) {
+        citizens.forChange(citizenId);
         FlagEvaluationRow current = evaluations.findFirstByCitizenIdOrderByIdDesc(citizenId)
                 .filter(FlagEvaluationRow::flagged)
                 .orElseThrow(() -> ApiException.conflict("Citizen " + citizenId + " has no flag to review"));
         reviews.save(new FlagReviewRow(null, citizenId, current.id(), action, current.result().reasonCodes(), reason,
-                by == null || by.isBlank() ? null : by.strip(), clock.instant()));
+                by, clock.instant()));
         return flags(citizenId);
     }
 
@@ -171,7 +176,8 @@ public class FlagService {
      * A jobcentre's active citizens: those needing a parallel effort first, most urgent first, then the rest;
      * ties by citizen id so every consultant sees the same order.
      */
-    public Worklist worklist(String jobcentre, int limit) {
+    public Worklist worklist(String jobcentreAsGiven, int limit) {
+        String jobcentre = access.visibleJobcentre("jobcentre", jobcentreAsGiven);
         Map<Long, FlagEvaluationRow> latest = evaluations.findLatestForJobcentre(jobcentre).stream()
                 .collect(Collectors.toMap(FlagEvaluationRow::citizenId, Function.identity()));
         Map<Long, FlagReviewRow> reviewed = reviews.findLatestForJobcentre(jobcentre).stream()
@@ -184,10 +190,12 @@ public class FlagService {
                 .map(c -> new WorklistEntry(c.id(), c.name(), c.targetGroup(),
                         effort(Optional.ofNullable(latest.get(c.id())), Optional.ofNullable(reviewed.get(c.id())))))
                 .sorted(order).limit(limit).toList();
+        access.citizensListed(entries.stream().map(WorklistEntry::citizenId).toList());
         return new Worklist(jobcentre, ruleset.version(), entries);
     }
 
     public Reproduction reproduce(long citizenId, long evaluationId) {
+        citizens.read(citizenId);
         FlagEvaluationRow stored = evaluations.findById(evaluationId).filter(e -> e.citizenId() == citizenId)
                 .orElseThrow(() -> ApiException.notFound("Flag evaluation", evaluationId));
         FlagRuleset used = rulesets.findById(stored.rulesetVersion()).map(FlagRulesetRow::rules)

@@ -1,5 +1,7 @@
 package dk.jobbro.geo;
 
+import dk.jobbro.security.Role;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 /** Administration of the postcode table. Under {@code /api/v1/admin}, which will be restricted to administrators. */
 @Controller("/api/v1/admin/geo")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Role.ADMIN_ROLE)
 class PostcodeAdminController {
 
     private final Postcodes postcodes;

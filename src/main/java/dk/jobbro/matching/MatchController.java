@@ -3,14 +3,15 @@ package dk.jobbro.matching;
 import dk.jobbro.flagging.FlagService;
 import dk.jobbro.flagging.ParallelEffort;
 import dk.jobbro.posting.PostingKind;
-import dk.jobbro.security.AuditLog;
-import dk.jobbro.security.Tenancy;
+import dk.jobbro.security.Role;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,19 +25,15 @@ class MatchController {
 
     private final MatchingService matching;
     private final FlagService flags;
-    private final Tenancy tenancy;
-    private final AuditLog audit;
 
-    MatchController(MatchingService matching, FlagService flags, Tenancy tenancy, AuditLog audit) {
+    MatchController(MatchingService matching, FlagService flags) {
         this.matching = matching;
         this.flags = flags;
-        this.tenancy = tenancy;
-        this.audit = audit;
     }
 
-    /** How many citizens fit a posting, over all jobcentres: all an employer learns about candidates. */
+    /** How many citizens fit a posting, over all jobcentres, rounded: all an employer learns about candidates. */
     @Serdeable
-    record CandidateCount(long postingId, int candidates) {
+    record CandidateCount(long postingId, @Nullable Integer candidates, boolean underThreshold, String text) {
     }
 
     @Serdeable
@@ -65,6 +62,7 @@ class MatchController {
     }
 
     @Get("/citizens/{id}/matches")
+    @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
     MatchesResponse matches(@PathVariable long id,
                             @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
         List<MatchingService.PostingMatch> matches = matching.matchesFor(id, limit);
@@ -77,6 +75,7 @@ class MatchController {
     }
 
     @Get("/citizens/{id}/matches/{postingId}/explain")
+    @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     PairResponse explain(@PathVariable long id, @PathVariable long postingId) {
         MatchingService.PairExplanation pair = matching.explain(id, postingId);
         return new PairResponse(id, postingId, pair.posting().title(), pair.eligible(), pair.exclusions(),
@@ -84,18 +83,20 @@ class MatchController {
     }
 
     @Get("/postings/{id}/candidates")
+    @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     CandidatesResponse candidates(@PathVariable long id,
                                   @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
         // Only citizens of the consultant's own jobcentres are ranked and shown.
-        List<CandidateView> views = matching.candidatesFor(id, limit, tenancy.citizenVisible()).stream()
+        List<CandidateView> views = matching.candidatesFor(id, limit).stream()
                 .map(c -> new CandidateView(c.citizen().id(), c.citizen().name(), c.citizen().jobcentre(),
                         c.citizen().targetGroup().name(), c.explanation().score(), c.explanation())).toList();
-        audit.readMany(views.stream().map(CandidateView::citizenId).toList());
         return new CandidatesResponse(id, views);
     }
 
     @Get("/postings/{id}/candidate-count")
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     CandidateCount candidateCount(@PathVariable long id) {
-        return new CandidateCount(id, matching.candidateCount(id));
+        CandidateCountDisclosure count = matching.candidateCount(id);
+        return new CandidateCount(id, count.candidates(), count.underThreshold(), count.text());
     }
 }

@@ -9,6 +9,7 @@ import dk.jobbro.employer.Employer;
 import dk.jobbro.employer.EmployerRepository;
 import dk.jobbro.posting.Posting;
 import dk.jobbro.posting.PostingService;
+import dk.jobbro.security.Access;
 import dk.jobbro.taxonomy.Taxonomy;
 import jakarta.inject.Singleton;
 
@@ -43,10 +44,12 @@ public class MatchingService {
     private final Taxonomy taxonomy;
     private final Clock clock;
     private final EmployerCapacity capacity;
+    private final Access access;
 
     MatchingService(CitizenService citizens, CitizenRepository citizenRepository, PostingService postings,
                     EmployerRepository employers, PostingCandidates candidates, EligibilityPolicy policy,
-                    ScoringWeights weights, Taxonomy taxonomy, Clock clock, EmployerCapacity capacity) {
+                    ScoringWeights weights, Taxonomy taxonomy, Clock clock, EmployerCapacity capacity, Access access) {
+        this.access = access;
         this.capacity = capacity;
         this.citizens = citizens;
         this.citizenRepository = citizenRepository;
@@ -73,7 +76,7 @@ public class MatchingService {
     }
 
     public List<PostingMatch> matchesFor(long citizenId, int limit) {
-        return matchesFor(citizens.get(citizenId), limit, weights);
+        return matchesFor(citizens.read(citizenId), limit, weights);
     }
 
     /**
@@ -97,7 +100,7 @@ public class MatchingService {
     }
 
     public PairExplanation explain(long citizenId, long postingId) {
-        Citizen citizen = citizens.get(citizenId);
+        Citizen citizen = citizens.read(citizenId);
         Posting posting = postings.get(postingId);
         PostingFacts facts = facts(posting);
         MatchCriteria criteria = criteria(citizen);
@@ -108,24 +111,34 @@ public class MatchingService {
         return new PairExplanation(facts, exclusions.isEmpty(), exclusions, explanation);
     }
 
+    /**
+     * How many citizens fit the posting, over all jobcentres, as an employer may learn it: the rules about a person's
+     * health (physical demands) and a consultant's "not for this citizen" are left out, so that editing the
+     * posting's physical demands or a consultant's judgement never moves the number; then it is rounded and small
+     * numbers suppressed ({@link CandidateCountDisclosure}).
+     */
+    public CandidateCountDisclosure candidateCount(long postingId) {
+        Posting posting = postings.get(postingId);
+        int count = eligibleCitizens(posting, facts(posting), jobcentre -> true,
+                EnumSet.of(Exclusion.Rule.PHYSICAL_DEMAND, Exclusion.Rule.NOT_FOR_CITIZEN)).size();
+        return CandidateCountDisclosure.of(count);
+    }
+
+    /** Candidates among the citizens the caller may see (a consultant's own jobcentres); each audited as read. */
     public List<CitizenMatch> candidatesFor(long postingId, int limit) {
-        return candidatesFor(postingId, limit, jobcentre -> true);
+        Posting posting = postings.get(postingId);
+        List<CitizenMatch> found = rankCandidates(posting, limit, access.citizenVisible());
+        access.citizensListed(found.stream().map(c -> c.citizen().id()).toList());
+        return found;
     }
 
-    /** How many citizens pass every hard rule for the posting: an anonymous number, no one is named or scored. */
-    public int candidateCount(long postingId) {
-        Posting posting = postings.get(postingId);
-        return eligibleCitizens(posting, facts(posting), jobcentre -> true).size();
-    }
-
-    /** Candidates among the citizens of the jobcentres {@code visible} accepts (a consultant's own). */
-    public List<CitizenMatch> candidatesFor(long postingId, int limit, Predicate<String> visible) {
-        Posting posting = postings.get(postingId);
+    private List<CitizenMatch> rankCandidates(Posting posting, int limit, Predicate<String> visible) {
+        long postingId = posting.id();
         PostingFacts facts = facts(posting);
         record Scored(Eligible eligible, float text, double score) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Eligible e : eligibleCitizens(posting, facts, visible)) {
+        for (Eligible e : eligibleCitizens(posting, facts, visible, EnumSet.noneOf(Exclusion.Rule.class))) {
             float text = (float) candidates.textScore(e.criteria(), postingId).orElse(0);
             scored.add(new Scored(e, text,
                     MatchScorer.score(e.criteria(), facts, text, e.citizen().targetGroup().activityReady())));
@@ -145,7 +158,8 @@ public class MatchingService {
      * The visible citizens who pass every hard rule for the posting: target groups allowed its kind, a box in SQL,
      * then {@link Eligibility} per citizen. Their "not for this citizen" entries come in one query.
      */
-    private List<Eligible> eligibleCitizens(Posting posting, PostingFacts facts, Predicate<String> visible) {
+    private List<Eligible> eligibleCitizens(Posting posting, PostingFacts facts, Predicate<String> visible,
+                                            Set<Exclusion.Rule> ignored) {
         Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
         for (TargetGroup g : TargetGroup.values()) {
             if (policy.allowedKinds(g).contains(posting.kind())) {
@@ -163,7 +177,7 @@ public class MatchingService {
         List<Eligible> out = new ArrayList<>();
         for (Citizen c : nearby) {
             MatchCriteria criteria = criteria(c, weights, notFor.getOrDefault(c.id(), List.of()));
-            if (Eligibility.check(criteria, facts).isEmpty()) {
+            if (Eligibility.check(criteria, facts).stream().allMatch(x -> ignored.contains(x.rule()))) {
                 out.add(new Eligible(c, criteria));
             }
         }

@@ -1,6 +1,7 @@
 package dk.jobbro.posting;
 
-import dk.jobbro.security.Tenancy;
+import dk.jobbro.security.Role;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,38 +24,39 @@ import java.util.List;
 class PostingController {
 
     private final PostingService service;
-    private final Tenancy tenancy;
 
-    PostingController(PostingService service, Tenancy tenancy) {
+    PostingController(PostingService service) {
         this.service = service;
-        this.tenancy = tenancy;
     }
 
     @Post
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     HttpResponse<PostingView> create(@Body @Valid PostingRequest request) {
-        tenancy.requireOwnEmployer(request.employerId());
         PostingView view = PostingView.of(service.create(request));
         return HttpResponse.created(view, URI.create("/api/v1/postings/" + view.id()));
     }
 
     @Get
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
     List<PostingView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return service.list(page, size, tenancy.employerScope()).stream().map(PostingView::of).toList();
+        return service.list(page, size).stream().map(PostingView::of).toList();
     }
 
     @Get("/{id:\\d+}")
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
     PostingView get(@PathVariable long id) {
         return PostingView.of(service.get(id));
     }
 
     @Put("/{id:\\d+}")
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     PostingView update(@PathVariable long id, @Body @Valid PostingRequest request) {
-        tenancy.requireOwnEmployer(request.employerId());
         return PostingView.of(service.update(id, request));
     }
 
     @Post("/{id:\\d+}/close")
+    @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     PostingView close(@PathVariable long id) {
         return PostingView.of(service.close(id));
     }

@@ -4,6 +4,7 @@ import dk.jobbro.employer.Employer;
 import dk.jobbro.employer.EmployerRepository;
 import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.geo.Postcodes;
+import dk.jobbro.security.Access;
 import dk.jobbro.taxonomy.Taxonomy;
 import dk.jobbro.web.ApiException;
 import dk.jobbro.web.Problem;
@@ -30,6 +31,7 @@ import static dk.jobbro.web.RequestLists.orEmpty;
 public class PostingService {
 
     private final PostingRepository postings;
+    private final Access access;
     private final EmployerRepository employers;
     private final Postcodes postcodes;
     private final Taxonomy taxonomy;
@@ -37,17 +39,19 @@ public class PostingService {
     private final ApplicationEventPublisher<PostingChanged> events;
 
     PostingService(PostingRepository postings, EmployerRepository employers, Postcodes postcodes,
-                   Taxonomy taxonomy, Clock clock, ApplicationEventPublisher<PostingChanged> events) {
+                   Taxonomy taxonomy, Clock clock, ApplicationEventPublisher<PostingChanged> events, Access access) {
         this.postings = postings;
         this.employers = employers;
         this.postcodes = postcodes;
         this.taxonomy = taxonomy;
         this.clock = clock;
         this.events = events;
+        this.access = access;
     }
 
     @Transactional
     public Posting create(PostingRequest request) {
+        access.requireOwnEmployer(request.employerId());
         PostingStatus status = request.status() == null ? PostingStatus.OPEN : request.status();
         if (status != PostingStatus.OPEN && status != PostingStatus.DRAFT) {
             throw ApiException.invalid("status", "a new posting is DRAFT or OPEN");
@@ -61,6 +65,7 @@ public class PostingService {
     @Transactional
     public Posting update(long id, PostingRequest request) {
         Posting existing = get(id);
+        access.requireOwnEmployer(request.employerId());
         if (existing.status() == PostingStatus.CLOSED) {
             throw ApiException.conflict("Posting " + id + " is closed and cannot be changed");
         }
@@ -102,19 +107,19 @@ public class PostingService {
         return overdue.size();
     }
 
+    /** The posting, if the caller may see it (an employer only its own): 404 otherwise, as for a missing one. */
     public Posting get(long id) {
-        return postings.findById(id).orElseThrow(() -> ApiException.notFound("Posting", id));
+        Posting posting = postings.findById(id).orElseThrow(() -> ApiException.notFound("Posting", id));
+        access.posting(id, posting.employerId());
+        return posting;
     }
 
+    /** A page of the postings the caller may see: an employer's own, everyone else's all. */
     public List<Posting> list(int page, int size) {
-        return postings.findAll(Pageable.from(page, size)).getContent();
-    }
-
-    /** A page of one employer's postings, or of all postings when no employer is given. */
-    public List<Posting> list(int page, int size, java.util.Optional<Long> employerId) {
-        return employerId.map(e -> postings.findByEmployerId(e, Pageable.from(page, size,
-                        io.micronaut.data.model.Sort.of(io.micronaut.data.model.Sort.Order.asc("id")))).getContent())
-                .orElseGet(() -> list(page, size));
+        io.micronaut.data.model.Sort byId = io.micronaut.data.model.Sort.of(io.micronaut.data.model.Sort.Order.asc("id"));
+        return access.employerScope()
+                .map(e -> postings.findByEmployerId(e, Pageable.from(page, size, byId)).getContent())
+                .orElseGet(() -> postings.findAll(Pageable.from(page, size, byId)).getContent());
     }
 
     private Posting toPosting(Long id, PostingRequest r, PostingStatus requestedStatus, Instant created,

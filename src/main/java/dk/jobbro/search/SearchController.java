@@ -1,5 +1,7 @@
 package dk.jobbro.search;
 
+import dk.jobbro.security.Role;
+import io.micronaut.security.annotation.Secured;
 import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.posting.PostingKind;
 import dk.jobbro.posting.PostingStatus;
@@ -24,6 +26,7 @@ import java.util.Optional;
 /** {@code GET /api/v1/postings/search}: free text with kind, place and radius filters, and counts per kind. */
 @Controller("/api/v1/postings/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
 class SearchController {
 
     private final PostingSearch search;

@@ -4,53 +4,110 @@ import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes the audit trail of every read and change of a citizen's data. Requests on {@code /citizens/{id}/**} are
- * recorded by {@link AuditFilter}; endpoints that return many citizens (the citizen list, candidates, the work list)
- * record each citizen they return through {@link #readMany}.
+ * Writes the audit trail of every access to a citizen's data, as {@link Access} decides it. Inside an HTTP request
+ * the entries are collected and written by {@link AuditTrailFilter} once the answer's status is known, outside the
+ * request's transactions, so a refused or failed change is still recorded; outside a request they are written at
+ * once. One request records each citizen once, with the weightiest action (an erasure over the read before it).
  */
 @Singleton
 public class AuditLog {
 
+    static final String PENDING = "jobbro.audit.pending";
     private static final int MAX_SUBJECT = 200;
     private static final int MAX_ENDPOINT = 200;
 
     private final AuditRepository entries;
-    private final Tenancy tenancy;
     private final Clock clock;
 
-    AuditLog(AuditRepository entries, Tenancy tenancy, Clock clock) {
+    AuditLog(AuditRepository entries, Clock clock) {
         this.entries = entries;
-        this.tenancy = tenancy;
         this.clock = clock;
     }
 
-    /** The current caller read these citizens (each gets one entry) through the current endpoint. */
-    public void readMany(Collection<Long> citizenIds) {
-        if (citizenIds.isEmpty()) {
+    /** One request's accesses, by citizen id: the weightiest action per citizen, refusals kept apart. */
+    static final class Pending {
+        private final Map<Long, AuditAction> granted = new LinkedHashMap<>();
+        private final Map<Long, AuditAction> denied = new LinkedHashMap<>();
+        private Caller caller;
+
+        synchronized void add(Caller who, AuditAction action, long citizenId) {
+            caller = who;
+            if (action == AuditAction.DENIED) {
+                denied.put(citizenId, action);
+            } else {
+                granted.merge(citizenId, action, (a, b) -> weight(a) >= weight(b) ? a : b);
+            }
+        }
+
+        private static int weight(AuditAction action) {
+            return switch (action) {
+                case READ -> 0;
+                case CREATE -> 1;
+                case CHANGE -> 2;
+                case EXPORT -> 3;
+                case ERASE -> 4;
+                case DENIED -> 5;
+            };
+        }
+    }
+
+    void record(Caller caller, AuditAction action, long citizenId) {
+        Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
+        if (request.isPresent()) {
+            pending(request.get()).add(caller, action, citizenId);
+        } else {
+            entries.save(entry(caller, action, citizenId, "internal", 200));
+        }
+    }
+
+    void recordAll(Caller caller, AuditAction action, Collection<Long> citizenIds) {
+        for (long id : citizenIds) {
+            record(caller, action, id);
+        }
+    }
+
+    /** Writes what the request collected, with its answer's status (refusals with 404); called once per request. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void flush(HttpRequest<?> request, int status) {
+        Pending pending = request.getAttribute(PENDING, Pending.class).orElse(null);
+        if (pending == null) {
             return;
         }
-        Caller caller = tenancy.caller();
-        String endpoint = ServerRequestContext.currentRequest().map(AuditLog::endpoint).orElse("internal");
-        entries.saveAll(citizenIds.stream().distinct().map(id -> entry(caller, AuditAction.READ, id, endpoint, 200))
-                .toList());
-    }
-
-    void record(Caller caller, AuditAction action, long citizenId, HttpRequest<?> request, int status) {
-        entries.save(entry(caller, action, citizenId, endpoint(request), status));
-    }
-
-    void denied(Caller caller, long citizenId, HttpRequest<?> request) {
-        record(caller, AuditAction.DENIED, citizenId, request, 404);
+        request.removeAttribute(PENDING, Pending.class);
+        String endpoint = endpoint(request);
+        List<AuditEntry> rows = new ArrayList<>();
+        synchronized (pending) {
+            pending.granted.forEach((id, action) -> rows.add(entry(pending.caller, action, id, endpoint, status)));
+            pending.denied.forEach((id, action) -> rows.add(entry(pending.caller, action, id, endpoint, 404)));
+        }
+        entries.saveAll(rows);
     }
 
     List<AuditEntry> of(long citizenId) {
         return entries.findByCitizenIdOrderById(citizenId);
+    }
+
+    private static Pending pending(HttpRequest<?> request) {
+        synchronized (request) {
+            Optional<Pending> existing = request.getAttribute(PENDING, Pending.class);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Pending created = new Pending();
+            request.setAttribute(PENDING, created);
+            return created;
+        }
     }
 
     private AuditEntry entry(Caller caller, AuditAction action, long citizenId, String endpoint, int status) {
@@ -58,9 +115,9 @@ public class AuditLog {
                 citizenId, cut(endpoint, MAX_ENDPOINT), status);
     }
 
-    /** Method and route template ({@code GET /api/v1/citizens/{id}}): the query string may carry free text. */
+    /** Method and route template ({@code GET /api/v1/citizens/{id}}): the path as spelled and the query never. */
     static String endpoint(HttpRequest<?> request) {
-        return request.getMethodName() + " " + BasicHttpAttributes.getUriTemplate(request).orElse(request.getPath());
+        return request.getMethodName() + " " + BasicHttpAttributes.getUriTemplate(request).orElse("(no route)");
     }
 
     private static String cut(String value, int max) {

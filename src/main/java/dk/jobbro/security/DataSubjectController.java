@@ -1,5 +1,6 @@
 package dk.jobbro.security;
 
+import io.micronaut.security.annotation.Secured;
 import dk.jobbro.web.ApiException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -22,16 +23,27 @@ import java.util.Map;
  */
 @Controller("/api/v1/citizens")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Role.ADMIN_ROLE)
 class DataSubjectController {
 
     private final CitizenRecords records;
+    private final OwnerLookup owners;
+    private final Access access;
     private final AuditLog audit;
     private final Clock clock;
 
-    DataSubjectController(CitizenRecords records, AuditLog audit, Clock clock) {
+    DataSubjectController(CitizenRecords records, OwnerLookup owners, Access access, AuditLog audit, Clock clock) {
         this.records = records;
+        this.owners = owners;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The citizen's jobcentre, through the access layer (which audits the access as {@code action}). */
+    private void load(long id, AuditAction action) {
+        String jobcentre = owners.citizenJobcentre(id).orElseThrow(() -> ApiException.notFound("Citizen", id));
+        access.citizen(id, jobcentre, action);
     }
 
     /** Everything held: table name to rows, as stored. */
@@ -41,6 +53,7 @@ class DataSubjectController {
 
     @Get("/{id}/export")
     Export export(@PathVariable long id) throws SQLException {
+        load(id, AuditAction.EXPORT);
         Map<String, List<Map<String, Object>>> tables = records.export(id);
         if (tables.isEmpty()) {
             throw ApiException.notFound("Citizen", id);
@@ -51,6 +64,7 @@ class DataSubjectController {
     /** Erasure: the citizen and everything derived from their data; the audit trail (ids only) stays. */
     @Delete("/{id}")
     HttpResponse<Void> erase(@PathVariable long id) throws SQLException {
+        load(id, AuditAction.ERASE);
         if (!records.erase(id)) {
             throw ApiException.notFound("Citizen", id);
         }
@@ -59,6 +73,9 @@ class DataSubjectController {
 
     @Get("/{id}/audit")
     List<AuditEntry> audit(@PathVariable long id) {
+        // The trail outlives an erasure (it holds ids only), so it is read whether or not the citizen still exists;
+        // reading it is audited like any read while the citizen does.
+        owners.citizenJobcentre(id).ifPresent(jobcentre -> access.citizen(id, jobcentre, AuditAction.READ));
         return audit.of(id);
     }
 }

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Who owns a record, by one indexed primary-key read: the jobcentre of a citizen, the employer of a posting.
- * Plain SQL so that security depends on the schema, not on the packages it guards (no package cycle).
+ * The jobcentre of a citizen, by one primary-key read, for the data-subject endpoints of this package. Plain SQL so
+ * that security depends on the schema, not on the packages it guards (no package cycle).
  */
 @Singleton
 class OwnerLookup {
@@ -26,11 +26,6 @@ class OwnerLookup {
     @Connectable
     Optional<String> citizenJobcentre(long citizenId) {
         return one("SELECT jobcentre FROM citizen WHERE id = ?", citizenId).map(String::valueOf);
-    }
-
-    @Connectable
-    Optional<Long> postingEmployer(long postingId) {
-        return one("SELECT employer_id FROM posting WHERE id = ?", postingId).map(v -> ((Number) v).longValue());
     }
 
     Optional<Object> one(String sql, long id) {

@@ -1,5 +1,6 @@
 package dk.jobbro.security;
 
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -8,6 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 /** Runs the retention purge now (it also runs every night); under /api/v1/admin, so for administrators. */
 @Controller("/api/v1/admin/retention")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Role.ADMIN_ROLE)
 class RetentionController {
 
     private final Retention retention;

@@ -1,5 +1,7 @@
 package dk.jobbro.taxonomy;
 
+import dk.jobbro.security.Role;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 /** Administration of the taxonomy. Under {@code /api/v1/admin}, which will be restricted to administrators. */
 @Controller("/api/v1/admin/taxonomy")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Role.ADMIN_ROLE)
 class TaxonomyAdminController {
 
     private final EscoImporter importer;

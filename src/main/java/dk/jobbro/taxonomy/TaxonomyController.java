@@ -1,5 +1,7 @@
 package dk.jobbro.taxonomy;
 
+import dk.jobbro.security.Role;
+import io.micronaut.security.annotation.Secured;
 import dk.jobbro.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +23,7 @@ import java.util.Set;
 /** Read-only look-ups in the taxonomy, for pickers in the consultants' screens and for checking an import. */
 @Controller("/api/v1/taxonomy")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
 class TaxonomyController {
 
     private final Taxonomy taxonomy;

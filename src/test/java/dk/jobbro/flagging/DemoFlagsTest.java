@@ -27,7 +27,7 @@ class DemoFlagsTest {
     @SuppressWarnings("unchecked")
     void demoCitizensWithCircumstancesStartFlaggedAtTheTopOfTheWorklist() {
         Api api = new Api(client);
-        List<Map<String, Object>> worklist = (List<Map<String, Object>>) api.get("/api/v1/worklist?jobcentre=Demo")
+        List<Map<String, Object>> worklist = (List<Map<String, Object>>) api.get("/api/v1/worklist?jobcentre=L%C3%A6s%C3%B8")
                 .get("citizens");
         assertEquals(List.of("Demo Med Forhold", "Demo Uden Forhold"),
                 worklist.stream().map(e -> e.get("name")).toList());

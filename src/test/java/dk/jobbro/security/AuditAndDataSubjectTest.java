@@ -104,7 +104,7 @@ class AuditAndDataSubjectTest {
         consultant.put("/api/v1/citizens/" + id + "/circumstances",
                 World.circumstances(World.circumstance("HOUSING", "SEVERE", false)));
         consultant.post("/api/v1/citizens/" + id + "/not-for",
-                Map.of("employerId", employer, "reason", "konflikt", "recordedBy", "k7"));
+                Map.of("employerId", employer, "reason", "konflikt"));
         Map<String, Object> export = admin.get("/api/v1/citizens/" + id + "/export");
         Map<?, ?> records = (Map<?, ?>) export.get("records");
         for (String table : List.of("citizen", "citizen_circumstance", "flag_evaluation", "not_for_citizen", "audit_entry")) {
@@ -122,9 +122,9 @@ class AuditAndDataSubjectTest {
         long id = consultant.id(consultant.post("/api/v1/citizens", World.citizen().set("name", name).build()));
         consultant.put("/api/v1/citizens/" + id + "/circumstances",
                 World.circumstances(World.circumstance("HOUSING", "SEVERE", false)));
-        consultant.postAction("/api/v1/citizens/" + id + "/flags/acknowledge", Map.of("by", "k7"));
+        consultant.postAction("/api/v1/citizens/" + id + "/flags/acknowledge", Map.of());
         consultant.post("/api/v1/citizens/" + id + "/not-for",
-                Map.of("occupationCode", "432210", "reason", "ikke planlægning", "recordedBy", "k7"));
+                Map.of("occupationCode", "432210", "reason", "ikke planlægning"));
         assertTrue(String.valueOf(consultant.get("/api/v1/postings/" + posting + "/candidates")).contains(name));
 
         admin.delete("/api/v1/citizens/" + id);

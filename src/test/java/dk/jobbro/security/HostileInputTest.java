@@ -120,8 +120,8 @@ class HostileInputTest {
         place.forEach((k, v) -> citizenInvalid.put("home." + k, v));
         Map<String, Object> circumstances = new HashMap<>(World.circumstances(
                 World.circumstance("HOUSING", "SEVERE", false)));
-        Map<String, Object> notFor = new HashMap<>(Map.of("employerId", employer, "reason", "konflikt", "recordedBy", "k1"));
-        Map<String, Object> override = new HashMap<>(Map.of("reason", "bolig på vej", "by", "k1"));
+        Map<String, Object> notFor = new HashMap<>(Map.of("employerId", employer, "reason", "konflikt"));
+        Map<String, Object> override = new HashMap<>(Map.of("reason", "bolig på vej"));
         return List.of(
                 new Body("POST", "/api/v1/employers", World.employer("Ny ApS", "44556677"),
                         Set.of("name", "cvr", "address", "ordinaryEmployees", "address.postcode"), employerInvalid),
@@ -146,7 +146,7 @@ class HostileInputTest {
                                 "circumstances.0.handledBy", List.of("SHAMAN_" + MARK),
                                 "circumstances", List.of(java.util.Collections.nCopies(11,
                                         World.circumstance("HOUSING", "MILD", false))))),
-                new Body("POST", "/api/v1/citizens/" + citizen + "/not-for", notFor, Set.of("reason", "recordedBy"),
+                new Body("POST", "/api/v1/citizens/" + citizen + "/not-for", notFor, Set.of("reason"),
                         Map.of("employerId", List.of(999_999_999L), "occupationCode", List.of("１２３４"))),
                 new Body("POST", "/api/v1/citizens/" + citizen + "/flags/override", override, Set.of("reason"),
                         Map.of("reason", List.of("", "   "))));
@@ -307,7 +307,10 @@ class HostileInputTest {
                 }
             }
             for (String[] t : tables) {
-                String sql = "SELECT COUNT(*)" + ("1".equals(t[1]) ? ", MAX(updated_at)" : ", NULL") + " FROM `" + t[0] + "`";
+                // A refused request is audited (status 4xx): that is the trail doing its work, not a change.
+                String where = t[0].equals("audit_entry") ? " WHERE status < 400" : "";
+                String sql = "SELECT COUNT(*)" + ("1".equals(t[1]) ? ", MAX(updated_at)" : ", NULL") + " FROM `" + t[0]
+                        + "`" + where;
                 try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
                     rows.next();
                     out.put(t[0], rows.getLong(1) + "/" + rows.getString(2));
