@@ -1,7 +1,6 @@
 package dk.jobbro.security;
 
 import io.micronaut.security.annotation.Secured;
-import dk.jobbro.web.ApiException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -26,24 +25,12 @@ import java.util.Map;
 @Secured(Role.ADMIN_ROLE)
 class DataSubjectController {
 
-    private final CitizenRecords records;
-    private final OwnerLookup owners;
-    private final Access access;
-    private final AuditLog audit;
+    private final DataSubjectRights rights;
     private final Clock clock;
 
-    DataSubjectController(CitizenRecords records, OwnerLookup owners, Access access, AuditLog audit, Clock clock) {
-        this.records = records;
-        this.owners = owners;
-        this.access = access;
-        this.audit = audit;
+    DataSubjectController(DataSubjectRights rights, Clock clock) {
+        this.rights = rights;
         this.clock = clock;
-    }
-
-    /** The citizen's jobcentre, through the access layer (which audits the access as {@code action}). */
-    private void load(long id, AuditAction action) {
-        String jobcentre = owners.citizenJobcentre(id).orElseThrow(() -> ApiException.notFound("Citizen", id));
-        access.citizen(id, jobcentre, action);
     }
 
     /** Everything held: table name to rows, as stored. */
@@ -53,29 +40,18 @@ class DataSubjectController {
 
     @Get("/{id}/export")
     Export export(@PathVariable long id) throws SQLException {
-        load(id, AuditAction.EXPORT);
-        Map<String, List<Map<String, Object>>> tables = records.export(id);
-        if (tables.isEmpty()) {
-            throw ApiException.notFound("Citizen", id);
-        }
-        return new Export(id, clock.instant(), tables);
+        return new Export(id, clock.instant(), rights.export(id));
     }
 
     /** Erasure: the citizen and everything derived from their data; the audit trail (ids only) stays. */
     @Delete("/{id}")
     HttpResponse<Void> erase(@PathVariable long id) throws SQLException {
-        load(id, AuditAction.ERASE);
-        if (!records.erase(id)) {
-            throw ApiException.notFound("Citizen", id);
-        }
+        rights.erase(id);
         return HttpResponse.noContent();
     }
 
     @Get("/{id}/audit")
     List<AuditEntry> audit(@PathVariable long id) {
-        // The trail outlives an erasure (it holds ids only), so it is read whether or not the citizen still exists;
-        // reading it is audited like any read while the citizen does.
-        owners.citizenJobcentre(id).ifPresent(jobcentre -> access.citizen(id, jobcentre, AuditAction.READ));
-        return audit.of(id);
+        return rights.trail(id);
     }
 }

@@ -49,4 +49,37 @@ class EmployerApiTest {
         System.out.println(nf.getResponse().getContentType() + " " + nf.getResponse().getBody(String.class));
         assertTrue(nf.getResponse().getContentType().orElseThrow().toString().contains("problem"));
     }
+
+    @Test
+    void anEmployerCannotChangeItsCvrOrPNumberAndItsHeadCountWaitsForAConsultant() {
+        dk.jobbro.support.Api admin = new dk.jobbro.support.Api(http).as(dk.jobbro.support.TestIdentityProvider.admin());
+        String cvr = dk.jobbro.support.World.validCvr();
+        long id = admin.id(admin.post("/api/v1/employers", dk.jobbro.support.World.employer("Egen ApS", cvr)));
+        dk.jobbro.support.Api own = new dk.jobbro.support.Api(http)
+                .as(dk.jobbro.support.TestIdentityProvider.employer(id));
+
+        Map<String, Object> otherCvr = dk.jobbro.support.World.employer("Egen ApS", dk.jobbro.support.World.validCvr());
+        dk.jobbro.support.Api.Problem refused = own.fails(HttpRequest.PUT("/api/v1/employers/" + id, otherCvr),
+                HttpStatus.FORBIDDEN);
+        assertTrue(refused.namesField("cvr"), refused.body());
+        Map<String, Object> withP = dk.jobbro.support.World.employer("Egen ApS", cvr);
+        withP.put("pNumber", "1012345678");
+        assertTrue(own.fails(HttpRequest.PUT("/api/v1/employers/" + id, withP), HttpStatus.FORBIDDEN)
+                .namesField("pNumber"));
+
+        Map<String, Object> huge = dk.jobbro.support.World.employer("Egen ApS", cvr);
+        huge.put("ordinaryEmployees", 1_000_000);
+        Map<String, Object> reported = own.put("/api/v1/employers/" + id, huge);
+        assertEquals(40, ((Number) reported.get("ordinaryEmployees")).intValue(), "the ratio rule keeps the confirmed 40");
+        assertEquals(1_000_000, ((Number) reported.get("ordinaryEmployeesReported")).intValue());
+        java.util.List<Map<String, Object>> changes = admin.getList("/api/v1/employers/" + id + "/changes");
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals("ordinaryEmployees", changes.get(0).get("field"));
+        assertEquals("employer-" + id, changes.get(0).get("subject"));
+
+        Map<String, Object> confirmed = admin.put("/api/v1/employers/" + id, huge);
+        assertEquals(1_000_000, ((Number) confirmed.get("ordinaryEmployees")).intValue(), "a consultant confirms");
+        assertEquals(null, confirmed.get("ordinaryEmployeesReported"));
+        own.fails(HttpRequest.GET("/api/v1/employers/" + id + "/changes"), HttpStatus.FORBIDDEN);
+    }
 }
