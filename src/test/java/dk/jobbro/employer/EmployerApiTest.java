@@ -26,7 +26,7 @@ class EmployerApiTest {
     @Test
     void anEmployerCanBeCreatedReadAndReplaced() {
         HttpResponse<Map> created = http.toBlocking().exchange(HttpRequest.POST("/api/v1/employers", Map.of(
-                "name", "Lager A/S", "cvr", "12345678",
+                "name", "Lager A/S", "cvr", "12345674",
                 "address", Map.of("street", "Havnegade 1", "postcode", "8000", "city", "Aarhus C",
                         "latitude", 56.15, "longitude", 10.21),
                 "ordinaryEmployees", 40)), Map.class);

@@ -28,7 +28,7 @@ class NightlyRunTest {
     @SuppressWarnings("unchecked")
     void theNightlyRunExpiresOverduePostingsAndEvaluatesEveryCitizensFlagAgain() {
         Api api = new Api(client);
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Nat A/S", "61616161")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Nat A/S", "61616160")));
         // Created before its deadline passed, as happens overnight: the deadline is set in the past directly.
         long overdue = api.id(api.post("/api/v1/postings", World.posting(employer)
                 .set("applicationDeadline", "2020-01-01").build()));

@@ -125,7 +125,7 @@ class HostileInputTest {
         return List.of(
                 new Body("POST", "/api/v1/employers", World.employer("Ny ApS", "44556677"),
                         Set.of("name", "cvr", "address", "ordinaryEmployees", "address.postcode"), employerInvalid),
-                new Body("PUT", "/api/v1/employers/" + employer, World.employer("Fjendtlig ApS", "44556678"),
+                new Body("PUT", "/api/v1/employers/" + employer, World.employer("Fjendtlig ApS", "44556685"),
                         Set.of("name", "cvr", "address", "ordinaryEmployees"), employerInvalid),
                 new Body("POST", "/api/v1/postings", World.posting(employer).build(),
                         Set.of("employerId", "kind", "title", "description", "occupationCode", "hoursPerWeek", "slots",
