@@ -100,6 +100,18 @@ class BadInputTest {
     }
 
     @Test
+    void aNewPostingWhoseApplicationDeadlineHasPassedIs422() {
+        String before = snapshot();
+        Api.Problem p = api.fails(HttpRequest.POST("/api/v1/postings", World.posting(employer)
+                .set("applicationDeadline", java.time.LocalDate.now().minusDays(1).toString()).build()),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertTrue(p.namesField("applicationDeadline"), p.body());
+        assertEquals(before, snapshot());
+        api.post("/api/v1/postings", World.posting(employer)
+                .set("applicationDeadline", java.time.LocalDate.now().toString()).build());
+    }
+
+    @Test
     void missingResourcesAre404AndADuplicateEmployerIs409() {
         api.post("/api/v1/employers", World.employer("Dublet", "12121210"));
         String before = snapshot();
