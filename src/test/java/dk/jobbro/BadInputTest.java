@@ -44,7 +44,7 @@ class BadInputTest {
     void setUp() {
         api = new Api(client);
         employer = api.id(api.post("/api/v1/employers",
-                World.employer("Fejl " + System.nanoTime(), String.valueOf(30_000_000 + System.nanoTime() % 69_999_999))));
+                World.employer("Fejl " + System.nanoTime(), World.cvr())));
         posting = api.id(api.post("/api/v1/postings", World.posting(employer).build()));
         citizen = api.id(api.post("/api/v1/citizens", World.citizen().build()));
     }
@@ -89,15 +89,38 @@ class BadInputTest {
     }
 
     @Test
+    void aCvrNumberFailingTheModulus11CheckIs400NamingCvr() {
+        String before = snapshot();
+        Api.Problem p = api.fails(HttpRequest.POST("/api/v1/employers", World.employer("Tastefejl ApS", "55133019")),
+                HttpStatus.BAD_REQUEST);
+        assertTrue(p.namesField("cvr"), p.body());
+        assertFalse(p.body().contains("55133019"), "the sent value is not echoed");
+        assertEquals(before, snapshot());
+        api.post("/api/v1/employers", World.employer("Rigtig ApS", World.cvr()));
+    }
+
+    @Test
+    void aNewPostingWhoseApplicationDeadlineHasPassedIs422() {
+        String before = snapshot();
+        Api.Problem p = api.fails(HttpRequest.POST("/api/v1/postings", World.posting(employer)
+                .set("applicationDeadline", java.time.LocalDate.now().minusDays(1).toString()).build()),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        assertTrue(p.namesField("applicationDeadline"), p.body());
+        assertEquals(before, snapshot());
+        api.post("/api/v1/postings", World.posting(employer)
+                .set("applicationDeadline", java.time.LocalDate.now().toString()).build());
+    }
+
+    @Test
     void missingResourcesAre404AndADuplicateEmployerIs409() {
-        api.post("/api/v1/employers", World.employer("Dublet", "12121212"));
+        api.post("/api/v1/employers", World.employer("Dublet", "12121210"));
         String before = snapshot();
         api.fails(HttpRequest.GET("/api/v1/postings/999999"), HttpStatus.NOT_FOUND);
         api.fails(HttpRequest.GET("/api/v1/citizens/999999/matches"), HttpStatus.NOT_FOUND);
         api.fails(HttpRequest.GET("/api/v1/postings/999999/candidates"), HttpStatus.NOT_FOUND);
         api.fails(HttpRequest.GET("/api/v1/no-such-thing"), HttpStatus.NOT_FOUND);
         api.fails(HttpRequest.PUT("/api/v1/citizens/999999", World.citizen().build()), HttpStatus.NOT_FOUND);
-        api.fails(HttpRequest.POST("/api/v1/employers", World.employer("Dublet igen", "12121212")), HttpStatus.CONFLICT);
+        api.fails(HttpRequest.POST("/api/v1/employers", World.employer("Dublet igen", "12121210")), HttpStatus.CONFLICT);
         assertEquals(before, snapshot());
     }
 

@@ -27,7 +27,7 @@ class CandidatesTest {
     @SuppressWarnings("unchecked")
     void candidatesAreEligibleCitizensRankedByFit() {
         Api api = new Api(client);
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Kandidat A/S", "41414141")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Kandidat A/S", "41414146")));
         long posting = api.id(api.post("/api/v1/postings", World.posting(employer).kind("WAGE_SUBSIDY")
                 .occupation("432110").requiredSkills("forklift-operation").build()));
         long skilled = api.id(api.post("/api/v1/citizens", World.citizen().wants("432110")

@@ -39,7 +39,7 @@ class EligibilityRulesTest {
 
     @Test
     void anEmployerWithoutHeadroomUnderTheRatioRuleGetsNoNewPlacementMatchesButKeepsItsOrdinaryJobs() {
-        Map<String, Object> small = World.employer("Lille Værksted ApS", "51515151");
+        Map<String, Object> small = World.employer("Lille Værksted ApS", "51515153");
         small.put("ordinaryEmployees", 10); // capacity 2 placements
         long employer = api.id(api.post("/api/v1/employers", small));
         long internship = api.id(api.post("/api/v1/postings", World.posting(employer).set("slots", 3).build()));
@@ -64,7 +64,7 @@ class EligibilityRulesTest {
     @Test
     @SuppressWarnings("unchecked")
     void aConsultantsNotForThisCitizenIsRespectedWithItsReasonAndCanBeUndone() {
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Fravalgt A/S", "52525252")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Fravalgt A/S", "52525268")));
         long posting = api.id(api.post("/api/v1/postings", World.posting(employer).build()));
         long citizen = api.id(api.post("/api/v1/citizens", World.citizen().build()));
         assertTrue(api.matchIds(citizen).contains(posting));
@@ -87,7 +87,7 @@ class EligibilityRulesTest {
     @Test
     @SuppressWarnings("unchecked")
     void whyNotSaysWhatWouldChangeTheAnswer() {
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Langt Væk A/S", "53535353")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Langt Væk A/S", "53535356")));
         long far = api.id(api.post("/api/v1/postings", World.posting(employer).at("8900", World.RANDERS).build()));
         long citizen = api.id(api.post("/api/v1/citizens", World.citizen().set("maxCommuteKm", 20).build()));
         Map<String, Object> why = api.get("/api/v1/citizens/" + citizen + "/matches/" + far + "/explain");
@@ -106,7 +106,7 @@ class EligibilityRulesTest {
     @Test
     void theIndexFiltersAndTheJavaRulesAgreeOnAGeneratedWorld() {
         Random random = new Random(20261123);
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Tilfældig A/S", "54545454")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Tilfældig A/S", "54545452")));
         String[] kinds = {"ORDINARY_JOB", "INTERNSHIP", "WAGE_SUBSIDY"};
         String[] demands = {"HEAVY_LIFTING", "PROLONGED_STANDING", "NIGHT_SHIFTS"};
         String[] levels = {"BASIC", "INTERMEDIATE", "FLUENT", "NATIVE"};

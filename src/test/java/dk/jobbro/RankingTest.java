@@ -26,7 +26,7 @@ class RankingTest {
     @SuppressWarnings("unchecked")
     void theWantedOccupationWithTheCitizensSkillsNearbyRanksFirstAndTheOrderIsStable() {
         Api api = new Api(client);
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Rang A/S", "31313131")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Rang A/S", "31313139")));
         // Wanted occupation, all required skills, in town: should win.
         long best = api.id(api.post("/api/v1/postings", World.posting(employer).title("Lagermedarbejder i praktik")
                 .occupation("432110").requiredSkills("forklift-operation").build()));
@@ -64,7 +64,7 @@ class RankingTest {
     @SuppressWarnings("unchecked")
     void postingsOfferingTheNeededSupportRankAboveOtherwiseEqualOnes() {
         Api api = new Api(client);
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Støtte A/S", "32323232")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Støtte A/S", "32323235")));
         long plain = api.id(api.post("/api/v1/postings", World.posting(employer).build()));
         long supportive = api.id(api.post("/api/v1/postings", World.posting(employer).support("MENTOR").build()));
         long citizen = api.id(api.post("/api/v1/citizens", World.citizen()
@@ -87,7 +87,7 @@ class RankingTest {
     @SuppressWarnings("unchecked")
     void aPostingThatNamesNoSkillsIsMatchedOnItsOccupationsEssentialSkillsAndSkillsResolveFromSynonyms() {
         Api api = new Api(client);
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Taksonomi A/S", "33333333")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Taksonomi A/S", "33333331")));
         // No skills named: the taxonomy says forklift operation is essential for warehouse workers (432110).
         long posting = api.id(api.post("/api/v1/postings", World.posting(employer).occupation("432110")
                 .title("Lagerjob").build()));

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +42,12 @@ public class DemoData {
     private final CitizenService citizens;
     private final CircumstanceService circumstances;
     private final JsonMapper json;
+    private final Clock clock;
 
     DemoData(@Value("${jobbro.demo-data.enabled:true}") boolean enabled,
              @Value("${jobbro.demo-data.resource:demo/demo-data.json}") String resource,
              EmployerRepository employerRepository, EmployerService employers, PostingService postings,
-             CitizenService citizens, CircumstanceService circumstances, JsonMapper json) {
+             CitizenService citizens, CircumstanceService circumstances, JsonMapper json, Clock clock) {
         this.enabled = enabled;
         this.resource = resource;
         this.employerRepository = employerRepository;
@@ -53,6 +56,7 @@ public class DemoData {
         this.citizens = citizens;
         this.circumstances = circumstances;
         this.json = json;
+        this.clock = clock;
     }
 
     @SuppressWarnings("unchecked")
@@ -74,6 +78,10 @@ public class DemoData {
             int postingCount = 0;
             for (Map<String, Object> p : (List<Map<String, Object>>) data.get("postings")) {
                 p.put("employerId", employerIds.get((String) p.remove("employerRef")));
+                // The demo's deadlines are fixed dates; a new posting may not be overdue, so a passed one is left out.
+                if (p.get("applicationDeadline") instanceof String d && LocalDate.parse(d).isBefore(LocalDate.now(clock))) {
+                    p.remove("applicationDeadline");
+                }
                 postings.create(convert(p, PostingRequest.class));
                 postingCount++;
             }

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 /** What a client sends to create or replace an employer. */
 @Serdeable
 public record EmployerRequest(@NotBlank @Size(max = 200) String name,
-                              @NotNull @Pattern(regexp = "\\d{8}", message = "must be an 8-digit CVR number") String cvr,
+                              @NotNull @ValidCvr String cvr,
                               @Nullable @Pattern(regexp = "\\d{10}", message = "must be a 10-digit P-number") String pNumber,
                               @NotNull @Valid Place address,
                               @NotNull @Min(0) @Max(1_000_000) Integer ordinaryEmployees) {

@@ -29,7 +29,7 @@ class PostcodeAdminController {
 
     /** A CSV file on the server; {@code replaceAll} drops postcodes the file does not name (default: merge). */
     @Serdeable
-    record PostcodeImportRequest(@NotBlank @Size(max = 1000) String file, @Nullable Boolean replaceAll) {
+    record PostcodeImportRequest(@NotBlank @Size(max = 1000) @jakarta.validation.constraints.Pattern(regexp = "[^\\x00]*", message = "must be a path without NUL characters") String file, @Nullable Boolean replaceAll) {
     }
 
     @Post("/postcodes-import")

@@ -1,6 +1,7 @@
 package dk.jobbro.posting;
 
 import dk.jobbro.vocabulary.LanguageSkill;
+import dk.jobbro.web.ApiException;
 import dk.jobbro.vocabulary.PhysicalDemand;
 import dk.jobbro.vocabulary.Place;
 import dk.jobbro.vocabulary.SupportKind;
@@ -41,4 +42,11 @@ public record PostingRequest(@NotNull Long employerId,
                              @Nullable @Size(max = 10) List<@NotNull PhysicalDemand> physicalDemands,
                              @Nullable Boolean drivingLicenceRequired,
                              @Nullable @Size(max = 10) List<@NotNull @Valid LanguageSkill> languageRequirements) {
+
+    /** A new posting must still take applications: a deadline before today is refused (422). */
+    public void refuseIfDeadlinePassed(LocalDate today) {
+        if (applicationDeadline != null && applicationDeadline.isBefore(today)) {
+            throw ApiException.invalid("applicationDeadline", "has passed; a new posting must still take applications");
+        }
+    }
 }

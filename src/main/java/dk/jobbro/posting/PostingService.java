@@ -56,6 +56,7 @@ public class PostingService {
         if (status != PostingStatus.OPEN && status != PostingStatus.DRAFT) {
             throw ApiException.invalid("status", "a new posting is DRAFT or OPEN");
         }
+        request.refuseIfDeadlinePassed(LocalDate.now(clock));
         Instant now = clock.instant();
         Posting saved = postings.save(toPosting(null, request, status, now, now));
         events.publishEvent(new PostingChanged(saved.id()));

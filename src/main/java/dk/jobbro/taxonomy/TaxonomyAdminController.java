@@ -28,7 +28,7 @@ class TaxonomyAdminController {
 
     /** A folder on the server holding the unpacked ESCO CSV download. */
     @Serdeable
-    record EscoImportRequest(@NotBlank @Size(max = 1000) String directory) {
+    record EscoImportRequest(@NotBlank @Size(max = 1000) @jakarta.validation.constraints.Pattern(regexp = "[^\\x00]*", message = "must be a path without NUL characters") String directory) {
     }
 
     /** Imports the folder, reloads the taxonomy and rebuilds the posting index; answers when all is done. */

@@ -9,11 +9,21 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final List<Problem.FieldError> errors;
+    private final int errorCount;
 
     public ApiException(HttpStatus status, String detail, List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
         this.errors = List.copyOf(errors);
+        this.errorCount = errors.size();
+    }
+
+    /** With the first {@link FieldErrors#LISTED} errors listed and all of them counted. */
+    public ApiException(HttpStatus status, String detail, FieldErrors errors) {
+        super(detail);
+        this.status = status;
+        this.errors = errors.listed();
+        this.errorCount = errors.count();
     }
 
     public static ApiException notFound(String what, long id) {
@@ -44,5 +54,9 @@ public class ApiException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    public int errorCount() {
+        return errorCount;
     }
 }

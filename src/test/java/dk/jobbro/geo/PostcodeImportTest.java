@@ -59,7 +59,7 @@ class PostcodeImportTest {
         assertEquals(1, result.get("rows"));
         assertEquals(1, result.get("added"));
 
-        Map<String, Object> employer = World.employer("Prøveby Lager ApS", "27182818");
+        Map<String, Object> employer = World.employer("Prøveby Lager ApS", "27182828");
         employer.put("address", Map.of("postcode", "4321"));
         Map<String, Object> created = api.post("/api/v1/employers", employer);
         Map<?, ?> address = (Map<?, ?>) created.get("address");
@@ -86,7 +86,7 @@ class PostcodeImportTest {
     @Test
     void coordinatesGivenDirectlyStillWinOverAnImportedPostcode() throws IOException {
         importFile(write("far.csv", "postcode;name;latitude;longitude\n4323;Fjernby;57.0;9.9\n"));
-        Map<String, Object> employer = World.employer("Direkte ApS", "16180339");
+        Map<String, Object> employer = World.employer("Direkte ApS", "16180335");
         employer.put("address", World.place("4323", World.AARHUS));
         Map<?, ?> address = (Map<?, ?>) api.post("/api/v1/employers", employer).get("address");
         assertEquals(World.AARHUS[0], ((Number) address.get("latitude")).doubleValue(), 1e-9);

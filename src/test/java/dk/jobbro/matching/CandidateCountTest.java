@@ -44,7 +44,7 @@ class CandidateCountTest {
     void anEmployerEditingItsPostingsPhysicalDemandsLearnsNothingAboutAnyonesHealth() {
         Api admin = new Api(client).as(TestIdentityProvider.admin());
         long employer = admin.id(admin.post("/api/v1/employers", World.employer("Tunge Løft ApS",
-                World.validCvr())));
+                World.cvr())));
         for (int i = 0; i < 11; i++) {
             World.CitizenBuilder citizen = World.citizen().skills("forklift-operation");
             if (i % 2 == 0) {

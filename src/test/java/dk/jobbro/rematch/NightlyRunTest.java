@@ -28,10 +28,10 @@ class NightlyRunTest {
     @SuppressWarnings("unchecked")
     void theNightlyRunExpiresOverduePostingsAndEvaluatesEveryCitizensFlagAgain() {
         Api api = new Api(client);
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Nat A/S", "61616161")));
-        // Created before its deadline passed, as happens overnight: the deadline is set in the past directly.
-        long overdue = api.id(api.post("/api/v1/postings", World.posting(employer)
-                .set("applicationDeadline", "2020-01-01").build()));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Nat A/S", "61616160")));
+        // Created before its deadline passed (a new posting may not be overdue); the deadline is moved back after.
+        long overdue = api.id(api.post("/api/v1/postings", World.posting(employer).build()));
+        api.put("/api/v1/postings/" + overdue, World.posting(employer).set("applicationDeadline", "2020-01-01").build());
         long current = api.id(api.post("/api/v1/postings", World.posting(employer)
                 .set("applicationDeadline", "2999-01-01").build()));
         long citizen = api.id(api.post("/api/v1/citizens", World.citizen().build()));

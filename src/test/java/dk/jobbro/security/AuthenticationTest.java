@@ -97,7 +97,7 @@ class AuthenticationTest {
     @Test
     void aTokenCombiningAnUnlimitedAndALimitedRoleIsRefusedNotWidened() {
         long employer = api().as(TestIdentityProvider.admin()).id(api().as(TestIdentityProvider.admin())
-                .post("/api/v1/employers", dk.jobbro.support.World.employer("Blandet ApS", dk.jobbro.support.World.validCvr())));
+                .post("/api/v1/employers", dk.jobbro.support.World.employer("Blandet ApS", dk.jobbro.support.World.cvr())));
         String mixed = TestIdentityProvider.sign("sneaky", List.of("SYSTEM", "EMPLOYER"),
                 Map.of("employer_id", employer), TestIdentityProvider.key(), Instant.now().plusSeconds(3600));
         api().as(mixed).fails(HttpRequest.GET("/api/v1/citizens"), HttpStatus.UNAUTHORIZED);

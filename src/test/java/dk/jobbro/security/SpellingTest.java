@@ -66,7 +66,7 @@ class SpellingTest {
     @BeforeEach
     void world() {
         admin = new Api(client).as(TestIdentityProvider.admin());
-        long employer = admin.id(admin.post("/api/v1/employers", World.employer("Stavning ApS", World.validCvr())));
+        long employer = admin.id(admin.post("/api/v1/employers", World.employer("Stavning ApS", World.cvr())));
         long posting = admin.id(admin.post("/api/v1/postings", World.posting(employer).build()));
         citizen = admin.id(admin.post("/api/v1/citizens", World.citizen().set("jobcentre", "Aarhus").build()));
         admin.put("/api/v1/citizens/" + citizen + "/circumstances",

@@ -19,22 +19,21 @@ public final class World {
     private World() {
     }
 
-    /** A CVR number that passes the register's modulus-11 check, different each call. */
-    public static String validCvr() {
-        java.util.Random random = new java.util.Random(System.nanoTime());
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_CVR =
+            new java.util.concurrent.atomic.AtomicLong(1_000_000 + (System.nanoTime() / 1000) % 8_000_000);
+
+    /** A CVR number no other call in this JVM returns, passing the modulus-11 check (weights 2,7,6,5,4,3,2,1). */
+    public static String cvr() {
         int[] weights = {2, 7, 6, 5, 4, 3, 2};
         while (true) {
-            StringBuilder digits = new StringBuilder().append(1 + random.nextInt(9));
-            for (int i = 1; i < 7; i++) {
-                digits.append(random.nextInt(10));
-            }
+            String base = String.valueOf(1_000_000 + NEXT_CVR.getAndIncrement() % 9_000_000);
             int sum = 0;
             for (int i = 0; i < 7; i++) {
-                sum += weights[i] * (digits.charAt(i) - '0');
+                sum += (base.charAt(i) - '0') * weights[i];
             }
             int check = (11 - sum % 11) % 11;
             if (check < 10) {
-                return digits.append(check).toString();
+                return base + check;
             }
         }
     }
