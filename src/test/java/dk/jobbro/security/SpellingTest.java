@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The authorisation matrix cannot be beaten by spelling. Every route and method the router knows, with each id
  * written in a generated family of other spellings (padding, percent-encoding, sign, Unicode digits, overflow) and
  * each path in variants (trailing slash, double slash, dot segments, case), called as an administrator, who may do
- * everything with the canonical spelling: never a 2xx, never a 5xx, always a problem document with 400 or 404, and
- * the audit trail shows no access. Then the canonical spelling as another jobcentre's consultant: 404, audited as
+ * everything with the canonical spelling, and in turn as another jobcentre's consultant, another employer and the
+ * nightly run: never a 2xx, never a 5xx, always a problem document with 400 or 404 (405 where another route of that
+ * spelling takes other methods), and the audit trail shows no access. Then the canonical spelling as another jobcentre's consultant: 404, audited as
  * refused.
  */
 @MicronautTest(transactional = false)
@@ -128,7 +129,14 @@ class SpellingTest {
             variants(plain).stream().filter(p -> !p.equals(plain)).forEach(paths::add);
             for (String path : paths) {
                 calls++;
-                HttpResponse<String> response = send(method, path, TestIdentityProvider.admin());
+                // Each spelling in turn as the administrator, who may do everything with the canonical one, and others.
+                String who = switch (calls % 4) {
+                    case 0 -> TestIdentityProvider.consultant("Odense");
+                    case 1 -> TestIdentityProvider.employer(Long.parseLong(canonical.get("employerId")) + 1);
+                    case 2 -> TestIdentityProvider.system();
+                    default -> TestIdentityProvider.admin();
+                };
+                HttpResponse<String> response = send(method, path, who);
                 int status = response.statusCode();
                 String type = response.headers().firstValue("Content-Type").orElse("");
                 if ((status != 400 && status != 404 && status != 405) || !type.startsWith("application/problem+json")) {
