@@ -1,5 +1,6 @@
 package dk.jobbro;
 
+import dk.jobbro.db.StartupRefused;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -13,6 +14,12 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        try {
+            Preflight.check();
+        } catch (StartupRefused refused) {
+            System.err.println("Jobbro does not start: " + refused.getMessage());
+            System.exit(2);
+        }
         Micronaut.run(Application.class, args);
     }
 }

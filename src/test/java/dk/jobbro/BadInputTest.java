@@ -34,6 +34,10 @@ class BadInputTest {
 
     @Value("${datasources.default.url}")
     String url;
+    @Value("${datasources.default.username}")
+    String dbUser;
+    @Value("${datasources.default.password}")
+    String dbPassword;
 
     Api api;
     long employer;
@@ -157,7 +161,7 @@ class BadInputTest {
     private String snapshot() {
         StringBuilder s = new StringBuilder();
         // A connection of its own, autocommitting: a pooled one could hold an old REPEATABLE READ snapshot.
-        try (Connection c = DriverManager.getConnection(url, "root", "")) {
+        try (Connection c = DriverManager.getConnection(url, dbUser, dbPassword)) {
             for (String table : List.of("employer", "posting", "citizen")) {
                 try (ResultSet rs = c.createStatement().executeQuery(
                         "SELECT COUNT(*), MAX(updated_at) FROM " + table)) {

@@ -44,6 +44,10 @@ class AuditAndDataSubjectTest {
 
     @Value("${datasources.default.url}")
     String url;
+    @Value("${datasources.default.username}")
+    String dbUser;
+    @Value("${datasources.default.password}")
+    String dbPassword;
 
     Api admin;
     Api consultant;
@@ -161,7 +165,7 @@ class AuditAndDataSubjectTest {
     /** Every row in every table that has the citizen's id in a citizen_id column or the name in any text column. */
     List<String> rowsMentioning(long citizenId, String name) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, "root", "")) {
+        try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword)) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet rows = connection.createStatement().executeQuery("SELECT table_name, column_name, data_type"
                     + " FROM information_schema.columns WHERE table_schema = DATABASE()")) {
@@ -204,7 +208,7 @@ class AuditAndDataSubjectTest {
     }
 
     void sql(String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "root", "")) {
+        try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword)) {
             connection.createStatement().executeUpdate(statement);
         }
     }

@@ -50,6 +50,10 @@ class AuthorisationMatrixTest {
 
     @Value("${datasources.default.url}")
     String url;
+    @Value("${datasources.default.username}")
+    String dbUser;
+    @Value("${datasources.default.password}")
+    String dbPassword;
 
     Api admin;
     long employerA;
@@ -285,7 +289,7 @@ class AuthorisationMatrixTest {
     }
 
     long sqlLong(String sql) {
-        try (Connection connection = DriverManager.getConnection(url, "root", "");
+        try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword);
              ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

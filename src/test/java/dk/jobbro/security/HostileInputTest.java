@@ -58,6 +58,10 @@ class HostileInputTest {
 
     @Value("${datasources.default.url}")
     String url;
+    @Value("${datasources.default.username}")
+    String dbUser;
+    @Value("${datasources.default.password}")
+    String dbPassword;
 
     final java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient();
     final String token = TestIdentityProvider.admin();
@@ -295,7 +299,7 @@ class HostileInputTest {
     /** Row count and latest updated_at of every table. */
     String snapshot() throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(url, "root", "")) {
+        try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword)) {
             List<String[]> tables = new ArrayList<>();
             try (ResultSet rows = connection.createStatement().executeQuery("SELECT t.table_name, (SELECT COUNT(*)"
                     + " FROM information_schema.columns c WHERE c.table_schema = t.table_schema"
