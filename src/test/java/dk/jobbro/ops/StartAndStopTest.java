@@ -1,5 +1,6 @@
 package dk.jobbro.ops;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,6 +37,32 @@ class StartAndStopTest {
                     java.io.File.pathSeparator));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Every child JVM and data folder of the test, so that a failed assertion leaves no service running. */
+    private static final List<Process> CHILDREN = new ArrayList<>();
+    private static final List<Path> DATA_FOLDERS = new ArrayList<>();
+
+    @AfterEach
+    void endWhatTheTestStarted() throws IOException {
+        for (Process child : CHILDREN) {
+            child.destroyForcibly();
+        }
+        CHILDREN.clear();
+        for (Path data : DATA_FOLDERS) {
+            Path mariadb = data.resolve("mariadb");
+            if (Files.isDirectory(mariadb)) {
+                try (var files = Files.list(mariadb)) {
+                    for (Path pid : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                        String text = Files.readString(pid).strip();
+                        if (text.matches("\\d+")) {
+                            ProcessHandle.of(Long.parseLong(text)).ifPresent(ProcessHandle::destroyForcibly);
+                        }
+                    }
+                }
+            }
+        }
+        DATA_FOLDERS.clear();
+    }
+
     @Test
     void acknowledgedRecordsSurviveACleanStopAndAKillAndASecondStartRefusesWhileTheFirstRuns() throws Exception {
         Path data = Files.createTempDirectory("jobbro-restarts");
@@ -50,7 +77,7 @@ class StartAndStopTest {
         assertFalse(second.log().contains("Exception"), second.log());
 
         long employer = first.create(admin, "/api/v1/employers", """
-                {"name":"Havnens Lager ApS","cvr":"29876543","ordinaryEmployees":35,
+                {"name":"Havnens Lager ApS","cvr":"29876541","ordinaryEmployees":35,
                  "address":{"street":"Sydhavnsgade 4","postcode":"8000","city":"Aarhus C"}}""");
         long posting = first.create(admin, "/api/v1/postings", """
                 {"employerId":%d,"kind":"INTERNSHIP","title":"Lagermedarbejder i praktik",
@@ -64,7 +91,7 @@ class StartAndStopTest {
         assertFalse(afterCleanStop.log().contains("Rebuilding the posting index"), afterCleanStop.log());
         assertEquals(200, afterCleanStop.get(admin, "/api/v1/postings/" + posting));
         long acknowledged = afterCleanStop.create(admin, "/api/v1/employers", """
-                {"name":"Kajens Værksted","cvr":"29876544","ordinaryEmployees":5,
+                {"name":"Kajens Værksted","cvr":"29876568","ordinaryEmployees":5,
                  "address":{"street":"Kajgade 1","postcode":"8000","city":"Aarhus C"}}""");
         afterCleanStop.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -115,6 +142,8 @@ class StartAndStopTest {
                     "-Dmicronaut.server.port=" + port));
             builder.redirectOutput(log.toFile());
             Service service = new Service(builder.start(), log, port);
+            CHILDREN.add(service.process);
+            DATA_FOLDERS.add(data);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < deadline && service.process.isAlive()
                     && !service.log().contains("Startup completed")) {
