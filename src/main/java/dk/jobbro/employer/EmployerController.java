@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -39,8 +41,11 @@ class EmployerController {
     @Get
     @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     List<EmployerView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return service.list(page, size).stream().map(EmployerView::of).toList();
+                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
+                            @QueryValue @Nullable @Pattern(regexp = "\\d{8}", message = "must be an 8-digit CVR number")
+                            String cvr) {
+        List<Employer> found = cvr == null ? service.list(page, size) : service.findByCvr(cvr);
+        return found.stream().map(EmployerView::of).toList();
     }
 
     @Get("/{id}")

@@ -10,4 +10,7 @@ public interface EmployerRepository extends PageableRepository<Employer, Long> {
     boolean existsByCvrAndPNumber(String cvr, String pNumber);
 
     boolean existsByCvrAndPNumberIsNull(String cvr);
+
+    /** An employer's registrations (the company and its P-units) by CVR, in id order. */
+    java.util.List<Employer> findByCvrOrderById(String cvr);
 }

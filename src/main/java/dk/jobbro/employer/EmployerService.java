@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -99,6 +100,13 @@ public class EmployerService {
         Employer employer = employers.findById(id).orElseThrow(() -> ApiException.notFound("Employer", id));
         access.employer(id);
         return employer;
+    }
+
+    /** The employers registered under a CVR number that the caller may see (an employer: only itself). */
+    public List<Employer> findByCvr(String cvr) {
+        Optional<Long> own = access.employerScope();
+        return employers.findByCvrOrderById(cvr).stream()
+                .filter(e -> own.isEmpty() || own.get().equals(e.id())).toList();
     }
 
     /** A page of the employers the caller may see: an employer's list holds its own record only. */

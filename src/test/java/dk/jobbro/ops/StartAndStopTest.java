@@ -29,17 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StartAndStopTest {
 
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     /** The test classpath without the test classes: their configurer would replace the development key. */
-    private static final String MAIN_CLASSPATH = java.util.Arrays.stream(
+    static final String MAIN_CLASSPATH = java.util.Arrays.stream(
                     System.getProperty("java.class.path").split(java.io.File.pathSeparator))
             .filter(entry -> !entry.endsWith("test-classes")).collect(java.util.stream.Collectors.joining(
                     java.io.File.pathSeparator));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Every child JVM and data folder of the test, so that a failed assertion leaves no service running. */
-    private static final List<Process> CHILDREN = new ArrayList<>();
-    private static final List<Path> DATA_FOLDERS = new ArrayList<>();
+    static final List<Process> CHILDREN = new ArrayList<>();
+    static final List<Path> DATA_FOLDERS = new ArrayList<>();
 
     @AfterEach
     void endWhatTheTestStarted() throws IOException {
@@ -134,7 +134,7 @@ class StartAndStopTest {
     }
 
     /** The service in a child JVM, started in {@code data} and waited for until it serves. */
-    private record Service(Process process, Path logFile, int port) {
+    record Service(Process process, Path logFile, int port) {
 
         static Service start(Path data, int port) throws Exception {
             Path log = Files.createTempFile(data.getParent(), "jobbro-child", ".log");
@@ -215,7 +215,7 @@ class StartAndStopTest {
         return new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
