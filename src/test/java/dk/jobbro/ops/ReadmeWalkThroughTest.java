@@ -37,6 +37,9 @@ class ReadmeWalkThroughTest {
         int port = StartAndStopTest.freePort();
         StartAndStopTest.Service service = StartAndStopTest.Service.start(data, port);
         assertTrue(service.log().contains("Startup completed"), service.log());
+        // A first start says what it is doing, a line per step (the MariaDB binaries are unpacked once per build).
+        assertTrue(service.log().contains("First start: creating the database in"), service.log());
+        assertTrue(service.log().contains("Rebuilding the posting index"), service.log());
         // deploy/demo-tokens without a built jar runs the compiled classes on the classpath Maven would write.
         Files.writeString(Path.of("target", "demo-tokens.classpath"), StartAndStopTest.MAIN_CLASSPATH);
 
