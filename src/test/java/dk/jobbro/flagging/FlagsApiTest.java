@@ -294,6 +294,25 @@ class FlagsApiTest {
         api.fails(HttpRequest.GET("/api/v1/worklist"), HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void whoAcknowledgedOverrodeOrExcludedIsTheTokensSubjectNeverATypedName() {
+        long citizen = citizen("Aarhus");
+        record(citizen, circumstance("HOUSING", "SEVERE", false));
+        Api consultant = new Api(client).as(dk.jobbro.support.TestIdentityProvider.consultant("Aarhus"));
+        Map<String, Object> acknowledged = consultant.postAction("/api/v1/citizens/" + citizen + "/flags/acknowledge",
+                Map.of());
+        assertEquals("konsulent-Aarhus", ((Map<String, Object>) ((Map<String, Object>) acknowledged.get("current"))
+                .get("review")).get("by"));
+        consultant.fails(HttpRequest.POST("/api/v1/citizens/" + citizen + "/flags/override",
+                Map.of("reason", "på vej", "by", "en anden")), HttpStatus.BAD_REQUEST);
+        Map<String, Object> notFor = consultant.post("/api/v1/citizens/" + citizen + "/not-for",
+                Map.of("occupationCode", "432110", "reason", "ønsker ikke lager"));
+        assertEquals("konsulent-Aarhus", notFor.get("recordedBy"));
+        consultant.fails(HttpRequest.POST("/api/v1/citizens/" + citizen + "/not-for", Map.of("occupationCode",
+                "432110", "reason", "x", "recordedBy", "en anden")), HttpStatus.BAD_REQUEST);
+    }
+
     private long citizen(String jobcentre) {
         return api.id(api.post("/api/v1/citizens", World.citizen().set("jobcentre", jobcentre)
                 .targetGroup("CASH_BENEFIT_ACTIVITY_READY").build()));
