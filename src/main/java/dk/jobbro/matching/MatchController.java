@@ -4,6 +4,8 @@ import dk.jobbro.flagging.FlagService;
 import dk.jobbro.flagging.ParallelEffort;
 import dk.jobbro.posting.PostingKind;
 import dk.jobbro.security.Role;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -25,10 +27,16 @@ class MatchController {
 
     private final MatchingService matching;
     private final FlagService flags;
+    private final Timer matchLatency;
+    private final Timer candidateLatency;
 
-    MatchController(MatchingService matching, FlagService flags) {
+    MatchController(MatchingService matching, FlagService flags, MeterRegistry metrics) {
         this.matching = matching;
         this.flags = flags;
+        this.matchLatency = Timer.builder("jobbro.match.latency").tag("direction", "citizen-to-postings")
+                .description("Ranking one citizen's matches").publishPercentileHistogram().register(metrics);
+        this.candidateLatency = Timer.builder("jobbro.match.latency").tag("direction", "posting-to-citizens")
+                .description("Ranking one posting's candidates").publishPercentileHistogram().register(metrics);
     }
 
     /** How many citizens fit a posting, over all jobcentres, rounded: all an employer learns about candidates. */
@@ -65,7 +73,7 @@ class MatchController {
     @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
     MatchesResponse matches(@PathVariable long id,
                             @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        List<MatchingService.PostingMatch> matches = matching.matchesFor(id, limit);
+        List<MatchingService.PostingMatch> matches = matchLatency.record(() -> matching.matchesFor(id, limit));
         ParallelEffort effort = flags.parallelEffort(id);
         List<MatchView> views = matches.stream().map(m -> new MatchView(m.posting().id(),
                 m.posting().title(), m.posting().employerName(), m.posting().kind(), m.explanation().score(),
@@ -87,7 +95,7 @@ class MatchController {
     CandidatesResponse candidates(@PathVariable long id,
                                   @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
         // Only citizens of the consultant's own jobcentres are ranked and shown.
-        List<CandidateView> views = matching.candidatesFor(id, limit).stream()
+        List<CandidateView> views = candidateLatency.record(() -> matching.candidatesFor(id, limit)).stream()
                 .map(c -> new CandidateView(c.citizen().id(), c.citizen().name(), c.citizen().jobcentre(),
                         c.citizen().targetGroup().name(), c.explanation().score(), c.explanation())).toList();
         return new CandidatesResponse(id, views);

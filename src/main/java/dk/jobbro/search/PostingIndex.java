@@ -105,10 +105,18 @@ final class PostingIndex {
         }
     }
 
+    /** When searches last saw every change (System.currentTimeMillis), for the index-age metric. */
+    private volatile long refreshedAtMillis = System.currentTimeMillis();
+
+    long refreshedAtMillis() {
+        return refreshedAtMillis;
+    }
+
     /** Makes every change so far visible to searches; blocks until it is. */
     void refresh() {
         try {
             searchers.maybeRefreshBlocking();
+            refreshedAtMillis = System.currentTimeMillis();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,11 +53,11 @@ class RouteRulesTest {
     }
 
     @Test
-    void noMicronautManagementEndpointButHealthIsReachable() {
+    void noMicronautManagementEndpointButHealthAndPrometheusIsReachable() {
         List<String> others = router.uriRoutes()
                 .filter(r -> !r.getDeclaringType().getName().startsWith("dk.jobbro."))
                 .map(r -> r.getUriMatchTemplate().toString())
-                .filter(t -> !t.startsWith("/health"))
+                .filter(t -> !t.startsWith("/health") && !t.equals("/prometheus"))
                 .distinct().toList();
         assertTrue(others.isEmpty(), "routes not ours: " + others);
     }
