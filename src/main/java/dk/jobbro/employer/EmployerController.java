@@ -1,5 +1,8 @@
 package dk.jobbro.employer;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.jobbro.security.Role;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpResponse;
@@ -31,6 +34,9 @@ class EmployerController {
         this.service = service;
     }
 
+    @Operation(summary = "Register an employer")
+    @ApiResponse(responseCode = "201", description = "Created; the Location header names the new resource",
+            headers = @Header(name = "Location", description = "Path of the new resource"))
     @Post
     @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     HttpResponse<EmployerView> create(@Body @Valid EmployerRequest request) {
@@ -38,6 +44,7 @@ class EmployerController {
         return HttpResponse.created(view, URI.create("/api/v1/employers/" + view.id()));
     }
 
+    @Operation(summary = "List employers (an employer sees itself), or find them by CVR")
     @Get
     @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     List<EmployerView> list(@QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -48,12 +55,14 @@ class EmployerController {
         return found.stream().map(EmployerView::of).toList();
     }
 
+    @Operation(summary = "Read an employer")
     @Get("/{id}")
     @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     EmployerView get(@PathVariable long id) {
         return EmployerView.of(service.get(id));
     }
 
+    @Operation(summary = "Replace an employer's record (an employer cannot change its CVR or P-number)")
     @Put("/{id}")
     @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     EmployerView update(@PathVariable long id, @Body @Valid EmployerRequest request) {
@@ -61,6 +70,7 @@ class EmployerController {
     }
 
     /** What the employer changed in its own record, by field: for consultants confirming a head count. */
+    @Operation(summary = "What an employer changed in its own record, by field")
     @Get("/{id}/changes")
     @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     List<EmployerChange> changes(@PathVariable long id) {

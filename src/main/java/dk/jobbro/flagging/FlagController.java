@@ -1,5 +1,6 @@
 package dk.jobbro.flagging;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dk.jobbro.security.Access;
 import dk.jobbro.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -48,36 +49,43 @@ class FlagController {
     record OverrideRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Operation(summary = "Replace a citizen's circumstances and evaluate the flag")
     @Put("/citizens/{id}/circumstances")
     CircumstancesView replace(@PathVariable long id, @Body @Valid CircumstancesRequest request) {
         return circumstances.replace(id, request);
     }
 
+    @Operation(summary = "Read a citizen's circumstances (sensitive)")
     @Get("/citizens/{id}/circumstances")
     CircumstancesView circumstances(@PathVariable long id) {
         return circumstances.get(id);
     }
 
+    @Operation(summary = "A citizen's flag for parallel interventions, its history and reviews")
     @Get("/citizens/{id}/flags")
     FlagService.Flags flags(@PathVariable long id) {
         return flags.flags(id);
     }
 
+    @Operation(summary = "Reproduce one stored flag evaluation under its own rule set")
     @Get("/citizens/{id}/flags/evaluations/{evaluationId}")
     FlagService.Reproduction evaluation(@PathVariable long id, @PathVariable long evaluationId) {
         return flags.reproduce(id, evaluationId);
     }
 
+    @Operation(summary = "Acknowledge a citizen's flag (as the signed-in consultant)")
     @Post("/citizens/{id}/flags/acknowledge")
     FlagService.Flags acknowledge(@PathVariable long id, @Body @Nullable @Valid AcknowledgeRequest request) {
         return flags.acknowledge(id, access.subject());
     }
 
+    @Operation(summary = "Override a citizen's flag with a reason (as the signed-in consultant)")
     @Post("/citizens/{id}/flags/override")
     FlagService.Flags override(@PathVariable long id, @Body @Valid OverrideRequest request) {
         return flags.override(id, request.reason(), access.subject());
     }
 
+    @Operation(summary = "A jobcentre's work list: citizens needing a parallel effort first")
     @Get("/worklist")
     FlagService.Worklist worklist(@QueryValue @NotBlank @Size(max = 100) String jobcentre,
                                   @QueryValue(defaultValue = "500") @Min(1) @Max(5000) int limit) {

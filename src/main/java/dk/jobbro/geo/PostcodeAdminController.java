@@ -1,5 +1,6 @@
 package dk.jobbro.geo;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dk.jobbro.security.Role;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
@@ -32,6 +33,7 @@ class PostcodeAdminController {
     record PostcodeImportRequest(@NotBlank @Size(max = 1000) @jakarta.validation.constraints.Pattern(regexp = "[^\\x00]*", message = "must be a path without NUL characters") String file, @Nullable Boolean replaceAll) {
     }
 
+    @Operation(summary = "Import a postcode table")
     @Post("/postcodes-import")
     Postcodes.ImportResult importPostcodes(@Body @Valid PostcodeImportRequest request) {
         return postcodes.importFile(Path.of(request.file()), Boolean.TRUE.equals(request.replaceAll()));

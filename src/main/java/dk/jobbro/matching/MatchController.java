@@ -1,5 +1,6 @@
 package dk.jobbro.matching;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dk.jobbro.flagging.FlagService;
 import dk.jobbro.flagging.ParallelEffort;
 import dk.jobbro.posting.PostingKind;
@@ -69,6 +70,7 @@ class MatchController {
                         MatchExplanation explanation) {
     }
 
+    @Operation(summary = "Ranked, explained postings for a citizen")
     @Get("/citizens/{id}/matches")
     @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
     MatchesResponse matches(@PathVariable long id,
@@ -82,6 +84,7 @@ class MatchController {
         return new MatchesResponse(id, version, matching.eligibilityVersion(), effort, views);
     }
 
+    @Operation(summary = "Why (not) one posting for a citizen: hard rules and score")
     @Get("/citizens/{id}/matches/{postingId}/explain")
     @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     PairResponse explain(@PathVariable long id, @PathVariable long postingId) {
@@ -90,6 +93,7 @@ class MatchController {
                 pair.explanation());
     }
 
+    @Operation(summary = "Ranked, explained candidates for a posting among your citizens")
     @Get("/postings/{id}/candidates")
     @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     CandidatesResponse candidates(@PathVariable long id,
@@ -101,6 +105,7 @@ class MatchController {
         return new CandidatesResponse(id, views);
     }
 
+    @Operation(summary = "How many citizens fit a posting, rounded; small counts suppressed")
     @Get("/postings/{id}/candidate-count")
     @Secured({Role.EMPLOYER_ROLE, Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     CandidateCount candidateCount(@PathVariable long id) {

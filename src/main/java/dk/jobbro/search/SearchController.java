@@ -1,5 +1,6 @@
 package dk.jobbro.search;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dk.jobbro.security.Role;
 import io.micronaut.security.annotation.Secured;
 import dk.jobbro.geo.GeoPoint;
@@ -44,6 +45,7 @@ class SearchController {
     record SearchResponse(long total, List<SearchHit> hits, Map<PostingKind, Long> kindCounts) {
     }
 
+    @Operation(summary = "Free-text search of postings with filters and counts per kind")
     @Get
     SearchResponse search(@QueryValue @Nullable @Size(max = 10_000) String q,
                           @QueryValue @Nullable PostingKind kind,

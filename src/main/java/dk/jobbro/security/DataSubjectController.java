@@ -1,5 +1,8 @@
 package dk.jobbro.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -38,18 +41,22 @@ class DataSubjectController {
     record Export(long citizenId, Instant exportedAt, Map<String, List<Map<String, Object>>> records) {
     }
 
+    @Operation(summary = "Everything held about a citizen (data-subject access)")
     @Get("/{id}/export")
     Export export(@PathVariable long id) throws SQLException {
         return new Export(id, clock.instant(), rights.export(id));
     }
 
     /** Erasure: the citizen and everything derived from their data; the audit trail (ids only) stays. */
+    @Operation(summary = "Erase a citizen and everything derived from their data")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     @Delete("/{id}")
     HttpResponse<Void> erase(@PathVariable long id) throws SQLException {
         rights.erase(id);
         return HttpResponse.noContent();
     }
 
+    @Operation(summary = "Who read or changed a citizen's data, when and through which endpoint")
     @Get("/{id}/audit")
     List<AuditEntry> audit(@PathVariable long id) {
         return rights.trail(id);

@@ -1,5 +1,6 @@
 package dk.jobbro.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -18,6 +19,7 @@ class RetentionController {
         this.retention = retention;
     }
 
+    @Operation(summary = "Purge audit entries past their retention now")
     @Post("/purge")
     Retention.Purged purge() {
         return retention.purgeNow();

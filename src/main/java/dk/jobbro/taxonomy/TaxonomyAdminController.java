@@ -1,5 +1,6 @@
 package dk.jobbro.taxonomy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dk.jobbro.security.Role;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Body;
@@ -32,6 +33,7 @@ class TaxonomyAdminController {
     }
 
     /** Imports the folder, reloads the taxonomy and rebuilds the posting index; answers when all is done. */
+    @Operation(summary = "Import the ESCO CSV download and rebuild the posting index")
     @Post("/esco-import")
     EscoImportResult escoImport(@Body @Valid EscoImportRequest request) {
         return importer.importDirectory(Path.of(request.directory()));

@@ -1,5 +1,6 @@
 package dk.jobbro.taxonomy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dk.jobbro.security.Role;
 import io.micronaut.security.annotation.Secured;
 import dk.jobbro.web.ApiException;
@@ -62,12 +63,14 @@ class TaxonomyController {
                              List<SkillSummary> essentialSkills, List<SkillSummary> optionalSkills) {
     }
 
+    @Operation(summary = "Find occupations by label")
     @Get("/occupations")
     List<OccupationSummary> occupations(@QueryValue @Nullable @Size(max = 200) String q,
                                         @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
         return taxonomy.findOccupations(q == null ? "" : q, limit).stream().map(OccupationSummary::of).toList();
     }
 
+    @Operation(summary = "An occupation with its essential and optional skills")
     @Get("/occupations/{code}")
     OccupationDetails occupation(@PathVariable @Size(max = 12) String code) {
         Occupation o = taxonomy.occupation(code).orElseThrow(() ->
@@ -79,6 +82,7 @@ class TaxonomyController {
                 o.altLabelsEn(), skills(taxonomy.essentialSkills(code)), skills(taxonomy.optionalSkills(code)));
     }
 
+    @Operation(summary = "Find skills by label")
     @Get("/skills")
     List<SkillSummary> skills(@QueryValue @Nullable @Size(max = 200) String q,
                               @QueryValue(defaultValue = "20") @Min(1) @Max(200) int limit) {
@@ -86,6 +90,7 @@ class TaxonomyController {
     }
 
     /** The one skill a code, URI, label, alternative label or synonym names; 404 when none does. */
+    @Operation(summary = "Resolve a skill from a code, label or synonym")
     @Get("/skills/resolve")
     SkillSummary resolveSkill(@QueryValue @Size(min = 1, max = 200) String term) {
         return taxonomy.resolveSkill(term).flatMap(taxonomy::skill).map(SkillSummary::of).orElseThrow(() ->

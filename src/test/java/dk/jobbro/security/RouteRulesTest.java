@@ -42,7 +42,11 @@ class RouteRulesTest {
             if (secured.length == 0) {
                 wrong.add(name + ": no @Secured");
             }
+            boolean publicDocument = name.endsWith(" /openapi/jobbro-v1.yml") || name.endsWith(" /swagger-ui");
             for (String role : secured) {
+                if (role.equals("isAnonymous()") && publicDocument) {
+                    continue; // the API's description is public; nothing else is
+                }
                 if (!roles.contains(role)) {
                     wrong.add(name + ": " + role + " is no Jobbro role");
                 }
