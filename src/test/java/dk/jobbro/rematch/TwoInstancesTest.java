@@ -152,6 +152,7 @@ class TwoInstancesTest {
         doneBy.forEach(i -> share.merge(i, 1L, Long::sum));
         System.out.println("Chunks per instance: " + share.values());
         assertEquals(run.chunks(), doneBy.size());
+        assertEquals(2, share.size(), "both instances took chunks: " + share);
         assertTrue(run.chunks() >= 12, "chunks of 2 in A, of 1 in B: " + run.chunks());
     }
 }
