@@ -21,6 +21,10 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("rematch")) {
+            dk.jobbro.rematch.RematchCommand.main(args);
+            return;
+        }
         Micronaut.run(Application.class, args);
     }
 }

@@ -42,11 +42,13 @@ public class FlagService {
     private final CitizenRepository citizenRepository;
     private final Access access;
     private final Clock clock;
+    private final NewMatchCounts newMatches;
     private volatile boolean rulesetRecorded;
 
     FlagService(FlagRuleset ruleset, CircumstanceRepository circumstances, FlagEvaluationRepository evaluations,
                 FlagReviewRepository reviews, FlagRulesetRepository rulesets, CitizenService citizens,
-                CitizenRepository citizenRepository, Access access, Clock clock) {
+                CitizenRepository citizenRepository, Access access, Clock clock, NewMatchCounts newMatches) {
+        this.newMatches = newMatches;
         this.ruleset = ruleset;
         this.circumstances = circumstances;
         this.evaluations = evaluations;
@@ -66,7 +68,8 @@ public class FlagService {
 
     /** One citizen in a consultant's work list, with the flag summary. */
     @Serdeable
-    public record WorklistEntry(long citizenId, String name, TargetGroup targetGroup, ParallelEffort flag) {
+    public record WorklistEntry(long citizenId, String name, TargetGroup targetGroup, ParallelEffort flag,
+                                int newMatches) {
     }
 
     @Serdeable
@@ -173,8 +176,9 @@ public class FlagService {
     }
 
     /**
-     * A jobcentre's active citizens: those needing a parallel effort first, most urgent first, then the rest;
-     * ties by citizen id so every consultant sees the same order.
+     * A jobcentre's active citizens: those needing a parallel effort first, most urgent first, then those with the
+     * most new matches in the latest nightly run, then the rest; ties by citizen id so every consultant sees the
+     * same order.
      */
     public Worklist worklist(String jobcentreAsGiven, int limit) {
         String jobcentre = access.visibleJobcentre("jobcentre", jobcentreAsGiven);
@@ -185,10 +189,13 @@ public class FlagService {
         Comparator<WorklistEntry> order = Comparator
                 .comparing((WorklistEntry e) -> !e.flag().needed())
                 .thenComparing(e -> e.flag().needed() ? e.flag().urgency().ordinal() : 0)
+                .thenComparing(WorklistEntry::newMatches, Comparator.reverseOrder())
                 .thenComparingLong(WorklistEntry::citizenId);
+        Map<Long, Integer> fresh = newMatches.byCitizen(jobcentre);
         List<WorklistEntry> entries = citizenRepository.findByJobcentreAndActiveTrue(jobcentre).stream()
                 .map(c -> new WorklistEntry(c.id(), c.name(), c.targetGroup(),
-                        effort(Optional.ofNullable(latest.get(c.id())), Optional.ofNullable(reviewed.get(c.id())))))
+                        effort(Optional.ofNullable(latest.get(c.id())), Optional.ofNullable(reviewed.get(c.id()))),
+                        fresh.getOrDefault(c.id(), 0)))
                 .sorted(order).limit(limit).toList();
         access.citizensListed(entries.stream().map(WorklistEntry::citizenId).toList());
         return new Worklist(jobcentre, ruleset.version(), entries);

@@ -2,15 +2,16 @@ package dk.jobbro.rematch;
 
 import dk.jobbro.flagging.FlagService;
 import dk.jobbro.posting.PostingService;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nightly run, in a fixed order: postings past their application deadline become EXPIRED (matching already
- * skips them), then every citizen's flag is evaluated again under the current rule set, so a changed rule reaches
- * everyone the same night. Logs counts only: never a citizen or a circumstance.
+ * The nightly run's housekeeping, in a fixed order, before anyone is matched: postings past their application
+ * deadline become EXPIRED (matching already skips them), then every citizen's flag is evaluated again under the
+ * current rule set, so a changed rule reaches everyone the same night. Filled slots and the ratio rule need no step
+ * of their own: matching's eligibility reads both from the database when each chunk runs. Started by the run's
+ * prepare task ({@link RematchSteps#prepare}), once per run on one instance. Logs counts only.
  */
 @Singleton
 public class NightlyRun {
@@ -27,11 +28,6 @@ public class NightlyRun {
 
     /** What one run did. */
     public record Result(int postingsExpired, int flagsEvaluated) {
-    }
-
-    @Scheduled(cron = "${jobbro.nightly.cron:0 5 2 * * *}")
-    void scheduled() {
-        run();
     }
 
     public Result run() {

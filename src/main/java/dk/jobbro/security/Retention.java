@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * Purges what has outlived its retention period (config/retention.yml), every night and on an administrator's call.
- * Jobbro stores no match snapshots yet; when the nightly re-matching run stores them, their purge belongs here.
+ * Stored match results of the nightly run ({@link MatchSnapshots}) are purged here too, by the age of their run.
  */
 @Singleton
 public class Retention {
@@ -21,17 +21,19 @@ public class Retention {
 
     private final RetentionSettings settings;
     private final AuditRepository audit;
+    private final MatchSnapshots snapshots;
     private final Clock clock;
 
-    Retention(RetentionSettings settings, AuditRepository audit, Clock clock) {
+    Retention(RetentionSettings settings, AuditRepository audit, MatchSnapshots snapshots, Clock clock) {
         this.settings = settings;
+        this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** What one purge removed, and the cut-off it used. */
     @Serdeable
-    public record Purged(Instant auditEntriesBefore, int auditEntries) {
+    public record Purged(Instant auditEntriesBefore, int auditEntries, Instant matchRunsBefore, int matchRuns) {
     }
 
     @Scheduled(cron = "${jobbro.retention.cron:0 30 3 * * *}")
@@ -44,8 +46,11 @@ public class Retention {
     public Purged purge(Clock asOf) {
         Instant cutoff = asOf.instant().minus(settings.auditEntries());
         int removed = audit.deleteOlderThan(cutoff);
-        LOG.info("Retention: purged {} audit entries older than {}", removed, cutoff);
-        return new Purged(cutoff, removed);
+        Instant runsCutoff = asOf.instant().minus(settings.matchSnapshots());
+        int runs = snapshots.purgeFinishedBefore(runsCutoff);
+        LOG.info("Retention: purged {} audit entries older than {}, {} match runs finished before {}", removed, cutoff,
+                runs, runsCutoff);
+        return new Purged(cutoff, removed, runsCutoff, runs);
     }
 
     Purged purgeNow() {

@@ -1,0 +1,16 @@
+package dk.jobbro.rematch;
+
+/**
+ * How a stored match compares with the citizen's previous run. Scores are rounded to four decimals in the
+ * explanation, so differences below half of that are no change. The run's SQL comparison
+ * ({@link RematchStore#finish}) uses the same tolerance.
+ */
+enum MatchChange {
+    NEW, IMPROVED, UNCHANGED, LOWER, DROPPED;
+
+    static final double TOLERANCE = 0.00005;
+
+    static MatchChange of(double before, double now) {
+        return now > before + TOLERANCE ? IMPROVED : now < before - TOLERANCE ? LOWER : UNCHANGED;
+    }
+}
