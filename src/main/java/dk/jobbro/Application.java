@@ -1,5 +1,6 @@
 package dk.jobbro;
 
+import dk.jobbro.db.StartupRefused;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -24,6 +25,12 @@ public final class Application {
         if (args.length > 0 && args[0].equals("rematch")) {
             dk.jobbro.rematch.RematchCommand.main(args);
             return;
+        }
+        try {
+            Preflight.check();
+        } catch (StartupRefused refused) {
+            System.err.println("Jobbro does not start: " + refused.getMessage());
+            System.exit(2);
         }
         Micronaut.run(Application.class, args);
     }

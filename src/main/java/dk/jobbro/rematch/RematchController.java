@@ -30,6 +30,7 @@ class RematchController {
         return HttpResponse.accepted().body(runs.start(RematchRun.StartedBy.API));
     }
 
+    /** A run's progress: state, citizens done of all, rate, time left, failures and, when finished, its report. */
     @Get("/rematch-runs/{id}")
     @Secured({Role.ADMIN_ROLE})
     RematchRun progress(@PathVariable long id) {
@@ -43,6 +44,7 @@ class RematchController {
         return runs.resume(id);
     }
 
+    /** A citizen's new, improved and dropped matches since the last nightly run, or since the run given. */
     @Get("/citizens/{id}/matches/new")
     @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE})
     RematchRuns.NewMatches newMatches(@PathVariable long id, @Nullable @QueryValue Long since) {
