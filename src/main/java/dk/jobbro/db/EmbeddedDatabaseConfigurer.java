@@ -143,13 +143,20 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
     }
 
     /** Every {@code *.yml} in the config folder becomes a property source, above application.yml. */
-    private static List<PropertySource> externalConfiguration(Path configDir) {
+    /**
+     * Where config/ stands among Micronaut's property sources: above application.yml (-300), below environment
+     * variables (-200) and system properties (-100), so an operator's {@code JOBBRO_...} or {@code -D...} setting
+     * overrides a rule file, as the README's configuration table promises.
+     */
+    static final int CONFIG_FOLDER_ORDER = -250;
+
+    static List<PropertySource> externalConfiguration(Path configDir) {
         YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
         try (Stream<Path> files = Files.list(configDir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().map(file -> {
                 try (InputStream in = Files.newInputStream(file)) {
                     Map<String, Object> values = loader.read(file.getFileName().toString(), in);
-                    return PropertySource.of("config/" + file.getFileName(), values, 100);
+                    return PropertySource.of("config/" + file.getFileName(), values, CONFIG_FOLDER_ORDER);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read configuration file " + file, e);
                 }
