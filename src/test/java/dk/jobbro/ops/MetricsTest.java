@@ -29,7 +29,8 @@ class MetricsTest {
         String text = client.toBlocking().retrieve(HttpRequest.GET("/prometheus")
                 .bearerAuth(TestIdentityProvider.admin()), String.class);
         for (String series : new String[] {"jobbro_match_latency_seconds_bucket{direction=\"citizen-to-postings\"",
-                "jobbro_index_documents", "jobbro_index_refresh_age_seconds",
+                "jobbro_index_documents", "jobbro_index_refresh_age_seconds", "jobbro_rematch_citizens_done",
+                "jobbro_rematch_citizens_all",
                 "uri=\"/api/v1/citizens/{id}/matches\""}) {
             assertTrue(text.contains(series), series + " in:\n" + text.substring(0, Math.min(2_000, text.length())));
         }
