@@ -26,7 +26,8 @@ final class CitizenMatchProfile {
     }
 
     static MatchCriteria criteria(Citizen c, EligibilityPolicy policy, ScoringWeights weights, Taxonomy taxonomy,
-                                  LocalDate today, Set<Long> employersWithoutCapacity, List<NotForCitizen> notFor) {
+                                  LocalDate today, Set<Long> employersWithoutCapacity, List<NotForCitizen> notFor,
+                                  SkillRarity rarity) {
         Map<Long, String> notForEmployers = new HashMap<>();
         Map<String, String> notForOccupations = new HashMap<>();
         for (NotForCitizen n : notFor) {
@@ -48,15 +49,15 @@ final class CitizenMatchProfile {
             languages.merge(l.language(), l.level(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
         Set<String> skills = c.skills().stream().map(CitizenSkill::code).collect(Collectors.toCollection(LinkedHashSet::new));
-        // Text relevance: the labels of what the citizen wants and has done, matched against title and description.
+        // Text relevance: the labels of what the citizen wants. A held occupation's label is not a goal: it would
+        // favour the old job's postings twice (experience already counts it).
         StringBuilder text = new StringBuilder();
         c.occupationsWanted().forEach(code -> text.append(taxonomy.occupationLabel(code)).append(' '));
-        c.occupationsHeld().forEach(code -> text.append(taxonomy.occupationLabel(code)).append(' '));
         return new MatchCriteria(policy.allowedKinds(c.targetGroup()), c.home(), c.maxCommuteKm(),
                 c.maxHoursPerWeek(), excluded, c.drivingLicence(), languages, today, skills,
                 new LinkedHashSet<>(c.occupationsWanted()), new LinkedHashSet<>(c.occupationsHeld()), needs,
                 text.toString().strip(), weights, weights.candidatePool(), employersWithoutCapacity,
                 Map.copyOf(notForEmployers), Map.copyOf(notForOccupations),
-                policy.internshipMaxWeeks(c.targetGroup()));
+                policy.internshipMaxWeeks(c.targetGroup()), rarity, MatchCriteria.skillNorm(skills, rarity));
     }
 }

@@ -34,9 +34,24 @@ public record MatchCriteria(
         Set<Long> employersWithoutCapacity,
         Map<Long, String> notForEmployers,
         Map<String, String> notForOccupations,
-        Integer internshipMaxWeeks) {
+        Integer internshipMaxWeeks,
+        SkillRarity skillRarity,
+        double skillNorm) {
 
-    /** Criteria without capacity limits, consultant exclusions or internship limit (tests, benchmarks). */
+    /**
+     * The length of the citizen's IDF-weighted skill vector, sqrt(sum of idf squared): the citizen's half of the
+     * cosine {@link MatchScorer#skillValue} computes. Once per search, not once per posting.
+     */
+    public static double skillNorm(Set<String> skills, SkillRarity rarity) {
+        double sum = 0;
+        for (String s : skills) {
+            double idf = rarity.idf(s);
+            sum += idf * idf;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Criteria without capacity limits, consultant exclusions or internship limit, all skills alike (tests). */
     public MatchCriteria(Set<PostingKind> allowedKinds, GeoPoint home, double maxDistanceKm, int maxHoursPerWeek,
                          Set<PhysicalDemand> excludedDemands, boolean hasDrivingLicence,
                          Map<String, LanguageLevel> languages, LocalDate today, Set<String> skills,
@@ -44,6 +59,6 @@ public record MatchCriteria(
                          String text, ScoringWeights weights, int candidatePool) {
         this(allowedKinds, home, maxDistanceKm, maxHoursPerWeek, excludedDemands, hasDrivingLicence, languages, today,
                 skills, occupationsWanted, occupationsHeld, supportNeeds, text, weights, candidatePool, Set.of(),
-                Map.of(), Map.of(), null);
+                Map.of(), Map.of(), null, SkillRarity.UNIFORM, skillNorm(skills, SkillRarity.UNIFORM));
     }
 }

@@ -13,8 +13,6 @@ import java.util.function.UnaryOperator;
  */
 public final class MatchScorer {
 
-    static final double DESIRED_SKILL_SHARE = 0.5;
-
     private MatchScorer() {
     }
 
@@ -24,7 +22,8 @@ public final class MatchScorer {
         double km = c.home().distanceKm(p.location());
         return w.skills() * skillValue(c, p)
                 + w.occupation() * occupationValue(c, p.occupationCode())
-                + w.text() * textValue(textScore)
+                + w.experience() * experienceValue(c, p.occupationCode())
+                + w.text() * textValue(textScore, w)
                 + w.distance() * distanceValue(km, w.distancePivotKm())
                 + w.hours() * hoursValue(c, p)
                 + supportWeight(w, activityReady) * supportValue(c, p);
@@ -42,7 +41,7 @@ public final class MatchScorer {
             (c.skills().contains(s) ? matched : missing).add(m);
         }
         for (String s : p.desiredSkills()) {
-            if (c.skills().contains(s)) {
+            if (c.skills().contains(s) && !p.requiredSkills().contains(s)) {
                 matched.add(new MatchExplanation.SkillMatch(s, skillLabel.apply(s), false));
             }
         }
@@ -55,9 +54,12 @@ public final class MatchScorer {
                 : "Kræver " + p.hoursMin() + " t/uge, men opslaget tilbyder gradvis opstart";
         List<ScoreComponent> components = List.of(
                 ScoreComponent.of("skills", skillValue(c, p), w.skills(),
-                        "Kompetencer: " + matched.size() + " matcher, " + missing.size() + " væsentlige mangler"),
+                        "Kompetencer: " + matched.size() + " matcher, " + missing.size()
+                                + " væsentlige mangler (sjældne kompetencer vejer mest)"),
                 ScoreComponent.of("occupation", occupation, w.occupation(), occupationText(c, p.occupationCode())),
-                ScoreComponent.of("text", textValue(textScore), w.text(), "Tekstrelevans for ønskede og tidligere stillinger"),
+                ScoreComponent.of("experience", experienceValue(c, p.occupationCode()), w.experience(),
+                        experienceText(c, p.occupationCode())),
+                ScoreComponent.of("text", textValue(textScore, w), w.text(), "Tekstrelevans for ønskede stillinger"),
                 ScoreComponent.of("distance", distanceValue(km, w.distancePivotKm()), w.distance(),
                         String.format(Locale.ROOT, "Afstand %.1f km hjemmefra", km)),
                 ScoreComponent.of("hours", hoursValue(c, p), w.hours(), hoursText),
@@ -79,55 +81,79 @@ public final class MatchScorer {
                 new MatchExplanation.SupportFit(needed, offered, lacking), summary, List.copyOf(notes), w.version());
     }
 
-    /** Share of the posting's skills the citizen has; desired skills count half as much as required ones. */
+    /**
+     * The cosine of the citizen's and the posting's IDF-weighted skill sets, in [0, 1]: each skill weighs its IDF
+     * over the open postings (a desired skill {@code skillDesiredShare} of that), so rare skills discriminate; the
+     * posting's vector length divides, so a short posting does not win by listing little, nor a long one by listing
+     * much; a skill listed both required and desired counts once, as required.
+     */
     static double skillValue(MatchCriteria c, PostingFacts p) {
-        double total = p.requiredSkills().size() + DESIRED_SKILL_SHARE * p.desiredSkills().size();
-        if (total == 0) {
+        if (c.skillNorm() == 0) {
             return 0;
         }
-        double have = 0;
+        double share = c.weights().skillDesiredShare();
+        double dot = 0;
+        double postingNorm = 0;
         for (String s : p.requiredSkills()) {
+            double idf = c.skillRarity().idf(s);
+            postingNorm += idf * idf;
             if (c.skills().contains(s)) {
-                have += 1;
+                dot += idf * idf;
             }
         }
         for (String s : p.desiredSkills()) {
+            if (p.requiredSkills().contains(s)) {
+                continue;
+            }
+            double idf = c.skillRarity().idf(s);
+            postingNorm += share * idf * share * idf;
             if (c.skills().contains(s)) {
-                have += DESIRED_SKILL_SHARE;
+                dot += share * idf * idf;
             }
         }
-        return have / total;
+        return postingNorm == 0 ? 0 : dot / (Math.sqrt(postingNorm) * c.skillNorm());
     }
 
-    /** Wanted occupations weigh more than held ones: the citizen's own wish predicts success best. */
+    /** The goal: the best of the citizen's wanted occupations; 1 for the same, less for the same ISCO group. */
     static double occupationValue(MatchCriteria c, String code) {
+        ScoringWeights w = c.weights();
         double best = 0;
         for (String wanted : c.occupationsWanted()) {
-            best = Math.max(best, sameness(wanted, code) * 1.0);
-        }
-        for (String held : c.occupationsHeld()) {
-            best = Math.max(best, sameness(held, code) * 0.8);
+            best = Math.max(best, sameness(wanted, code, 1.0, w.occupationSameUnitGroup(),
+                    w.occupationSameMinorGroup()));
         }
         return best;
     }
 
-    /** 1 for the same occupation, 0.6 for the same ISCO unit group, 0.3 for the same minor group. */
-    static double sameness(String a, String b) {
-        if (a.equals(b)) {
-            return 1.0;
+    /** Evidence: the best of the held occupations. It weighs less than a wish and barely favours the old job. */
+    static double experienceValue(MatchCriteria c, String code) {
+        ScoringWeights w = c.weights();
+        double best = 0;
+        for (String held : c.occupationsHeld()) {
+            best = Math.max(best, sameness(held, code, w.experienceSameOccupation(), w.experienceSameUnitGroup(),
+                    w.experienceSameMinorGroup()));
         }
-        if (a.length() >= 4 && b.length() >= 4 && a.regionMatches(0, b, 0, 4)) {
-            return 0.6;
-        }
-        if (a.length() >= 3 && b.length() >= 3 && a.regionMatches(0, b, 0, 3)) {
-            return 0.3;
-        }
-        return 0;
+        return best;
     }
 
-    /** BM25 is unbounded; s/(s+2) maps it into [0, 1) and saturates so text never dominates. */
-    static double textValue(float textScore) {
-        return textScore <= 0 ? 0 : textScore / (textScore + 2.0);
+    /** {@code same} for the same code, {@code unit} for the same ISCO unit group (4 digits), {@code minor} for 3. */
+    static double sameness(String a, String b, double same, double unit, double minor) {
+        if (a.equals(b)) {
+            return same;
+        }
+        if (sameGroup(a, b, 4)) {
+            return unit;
+        }
+        return sameGroup(a, b, 3) ? minor : 0;
+    }
+
+    static boolean sameGroup(String a, String b, int digits) {
+        return a.length() >= digits && b.length() >= digits && a.regionMatches(0, b, 0, digits);
+    }
+
+    /** BM25 is unbounded; s/(s+saturation) maps it into [0, 1) and saturates so text never dominates. */
+    static double textValue(float textScore, ScoringWeights w) {
+        return textScore <= 0 ? 0 : textScore / (textScore + w.textSaturation());
     }
 
     static double distanceValue(double km, double pivotKm) {
@@ -135,7 +161,7 @@ public final class MatchScorer {
     }
 
     static double hoursValue(MatchCriteria c, PostingFacts p) {
-        return p.hoursMin() <= c.maxHoursPerWeek() ? 1.0 : 0.5;
+        return p.hoursMin() <= c.maxHoursPerWeek() ? 1.0 : c.weights().hoursGradualStart();
     }
 
     /** Share of the citizen's support needs the posting offers; 0 when nothing is needed (never a penalty). */
@@ -157,20 +183,29 @@ public final class MatchScorer {
     }
 
     private static String occupationText(MatchCriteria c, String code) {
-        for (String wanted : c.occupationsWanted()) {
-            if (wanted.equals(code)) {
-                return "Borgeren ønsker denne stilling";
-            }
+        if (c.occupationsWanted().contains(code)) {
+            return "Borgeren ønsker denne stilling";
         }
-        for (String held : c.occupationsHeld()) {
-            if (held.equals(code)) {
-                return "Borgeren har erfaring fra denne stilling";
-            }
+        if (c.occupationsWanted().stream().anyMatch(w -> sameGroup(w, code, 4))) {
+            return "Beslægtet med en ønsket stilling (samme faggruppe)";
         }
-        double v = occupationValue(c, code);
-        if (v >= 0.48) {
-            return "Beslægtet med ønsket eller tidligere stilling (samme faggruppe)";
+        if (c.occupationsWanted().stream().anyMatch(w -> sameGroup(w, code, 3))) {
+            return "Fjernt beslægtet med en ønsket stilling";
         }
-        return v > 0 ? "Fjernt beslægtet med borgerens stillinger" : "Ikke en af borgerens stillinger";
+        return c.occupationsWanted().isEmpty() ? "Borgeren har ikke angivet ønskede stillinger"
+                : "Ikke en af borgerens ønskede stillinger";
+    }
+
+    private static String experienceText(MatchCriteria c, String code) {
+        if (c.occupationsHeld().contains(code)) {
+            return "Borgeren har erfaring fra denne stilling";
+        }
+        if (c.occupationsHeld().stream().anyMatch(h -> sameGroup(h, code, 4))) {
+            return "Borgeren har erfaring fra samme faggruppe";
+        }
+        if (c.occupationsHeld().stream().anyMatch(h -> sameGroup(h, code, 3))) {
+            return "Borgeren har erfaring fra en beslægtet faggruppe";
+        }
+        return "Ingen erfaring fra beslægtede stillinger";
     }
 }

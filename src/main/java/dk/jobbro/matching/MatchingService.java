@@ -198,7 +198,7 @@ public class MatchingService {
 
     private MatchCriteria criteria(Citizen citizen, ScoringWeights scoringWeights, List<NotForCitizen> notFor) {
         return CitizenMatchProfile.criteria(citizen, policy, scoringWeights, taxonomy, LocalDate.now(clock),
-                capacity.employersWithoutHeadroom(), notFor);
+                capacity.employersWithoutHeadroom(), notFor, candidates.skillRarity());
     }
 
     public ScoringWeights weights() {

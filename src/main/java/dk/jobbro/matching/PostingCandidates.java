@@ -12,7 +12,10 @@ public interface PostingCandidates {
     /** The text relevance of one posting for these criteria, if it is in the index. */
     OptionalDouble textScore(MatchCriteria criteria, long postingId);
 
-    /** A posting and its text relevance (BM25 of the citizen's occupation labels against the posting). */
+    /** Skill IDF over the open postings in the index, as of now. */
+    SkillRarity skillRarity();
+
+    /** A posting and its text relevance (BM25 of the wanted occupations' labels against the posting). */
     record Candidate(PostingFacts facts, float textScore) {
     }
 }

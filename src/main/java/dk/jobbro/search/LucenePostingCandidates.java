@@ -2,6 +2,7 @@ package dk.jobbro.search;
 
 import dk.jobbro.matching.MatchCriteria;
 import dk.jobbro.matching.PostingCandidates;
+import dk.jobbro.matching.SkillRarity;
 import jakarta.inject.Singleton;
 import dk.jobbro.matching.PostingFacts;
 import org.apache.lucene.index.LeafReaderContext;
@@ -38,7 +39,7 @@ final class LucenePostingCandidates implements PostingCandidates {
     @Override
     public List<Candidate> find(MatchCriteria criteria) {
         Query query = MatchQueries.candidates(criteria, index.queryAnalyzer(), index.languageTerms());
-        Query text = MatchQueries.text(criteria.text(), index.queryAnalyzer());
+        Query text = MatchQueries.text(criteria.text(), index.queryAnalyzer(), criteria.weights());
         return index.search(searcher -> {
             TopDocs top = searcher.search(query, criteria.candidatePool());
             ScoreDoc[] hits = top.scoreDocs.clone();
@@ -71,8 +72,13 @@ final class LucenePostingCandidates implements PostingCandidates {
     }
 
     @Override
+    public SkillRarity skillRarity() {
+        return index.skillStatistics();
+    }
+
+    @Override
     public OptionalDouble textScore(MatchCriteria criteria, long postingId) {
-        Query text = MatchQueries.text(criteria.text(), index.queryAnalyzer());
+        Query text = MatchQueries.text(criteria.text(), index.queryAnalyzer(), criteria.weights());
         return index.search(searcher -> {
             TopDocs byId = searcher.search(new TermQuery(new Term(PostingFields.ID, Long.toString(postingId))), 1);
             if (byId.scoreDocs.length == 0) {

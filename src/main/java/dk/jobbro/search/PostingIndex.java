@@ -48,6 +48,8 @@ final class PostingIndex {
      * match (docs/measurements.md); a map lookup costs nothing. About 0.5 KB a posting.
      */
     private final Map<Long, PostingFacts> facts = new ConcurrentHashMap<>();
+    /** Skill IDF over the open postings, kept with the facts map. */
+    private final SkillStatistics skillStatistics = new SkillStatistics();
     /** Every language-requirement term ever written: a superset is harmless to the exclusion it feeds. */
     private final Set<String> languageTerms = ConcurrentHashMap.newKeySet();
 
@@ -78,7 +80,7 @@ final class PostingIndex {
         try {
             writer.updateDocument(new Term(PostingFields.ID, Long.toString(id)), document);
             PostingFacts f = PostingDocuments.toFacts(document);
-            facts.put(id, f);
+            skillStatistics.replace(facts.put(id, f), f);
             for (var requirement : f.languageRequirements()) {
                 languageTerms.add(PostingDocuments.languageTerm(requirement.language(), requirement.level()));
             }
@@ -90,7 +92,7 @@ final class PostingIndex {
     void delete(long id) {
         try {
             writer.deleteDocuments(new Term(PostingFields.ID, Long.toString(id)));
-            facts.remove(id);
+            skillStatistics.replace(facts.remove(id), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,6 +102,7 @@ final class PostingIndex {
         try {
             writer.deleteAll();
             facts.clear();
+            skillStatistics.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,6 +153,10 @@ final class PostingIndex {
         return languageTerms;
     }
 
+    SkillStatistics skillStatistics() {
+        return skillStatistics;
+    }
+
     /** The facts of a posting as last written, if it is in the index. */
     PostingFacts facts(long id) {
         return facts.get(id);
@@ -164,7 +171,7 @@ final class PostingIndex {
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
                         PostingFacts f = PostingDocuments.toFacts(stored.document(leaf.docBase + doc));
-                        facts.put(f.id(), f);
+                        skillStatistics.replace(facts.put(f.id(), f), f);
                         for (var requirement : f.languageRequirements()) {
                             languageTerms.add(PostingDocuments.languageTerm(requirement.language(),
                                     requirement.level()));

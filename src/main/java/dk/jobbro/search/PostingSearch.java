@@ -2,6 +2,7 @@ package dk.jobbro.search;
 
 import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.matching.PostingFacts;
+import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.posting.PostingKind;
 import dk.jobbro.posting.PostingStatus;
 import jakarta.inject.Singleton;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Consultants' free-text search over postings, with filters and a count per kind. Free text goes through the
+ * Consultants' free-text search over postings, with filters and a count per kind. Field boosts from {@code config/scoring.yml}. Free text goes through the
  * analyzer into term queries only: no query-parser syntax, so operators and wildcards in the input are plain words.
  */
 @Singleton
@@ -37,9 +38,11 @@ public final class PostingSearch {
     static final int MAX_QUERY_CHARS = 500;
 
     private final PostingIndex index;
+    private final ScoringWeights weights;
 
-    PostingSearch(PostingIndex index) {
+    PostingSearch(PostingIndex index, ScoringWeights weights) {
         this.index = index;
+        this.weights = weights;
     }
 
     public record Request(String text, Optional<PostingKind> kind, Optional<GeoPoint> near, double radiusKm,
@@ -87,18 +90,18 @@ public final class PostingSearch {
         String cut = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         QueryBuilder builder = new QueryBuilder(index.queryAnalyzer());
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        add(b, builder.createBooleanQuery(PostingFields.TITLE, cut), 3f);
-        add(b, builder.createBooleanQuery(PostingFields.OCCUPATION_TEXT, cut), 2f);
-        add(b, builder.createBooleanQuery(PostingFields.SKILL_TEXT, cut), 1.5f);
-        add(b, builder.createBooleanQuery(PostingFields.DESCRIPTION, cut), 1f);
-        add(b, builder.createBooleanQuery(PostingFields.EMPLOYER_NAME + "_text", cut), 1f);
+        add(b, builder.createBooleanQuery(PostingFields.TITLE, cut), weights.searchTitleBoost());
+        add(b, builder.createBooleanQuery(PostingFields.OCCUPATION_TEXT, cut), weights.searchOccupationBoost());
+        add(b, builder.createBooleanQuery(PostingFields.SKILL_TEXT, cut), weights.searchSkillBoost());
+        add(b, builder.createBooleanQuery(PostingFields.DESCRIPTION, cut), weights.searchDescriptionBoost());
+        add(b, builder.createBooleanQuery(PostingFields.EMPLOYER_NAME + "_text", cut), weights.searchEmployerBoost());
         BooleanQuery q = b.build();
         return q.clauses().isEmpty() ? null : q;
     }
 
-    private static void add(BooleanQuery.Builder b, Query q, float boost) {
+    private static void add(BooleanQuery.Builder b, Query q, double boost) {
         if (q != null) {
-            b.add(new BoostQuery(q, boost), Occur.SHOULD);
+            b.add(new BoostQuery(q, (float) boost), Occur.SHOULD);
         }
     }
 

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * <p>Codes: an ESCO occupation's code is ESCO's own {@code code} column ({@code 4321.1}, {@code 2654.1.7}):
  * stable across ESCO versions, distinct from the seed's six-digit DISCO-08 codes, and beginning with the ISCO-08
  * unit group, so unit- and minor-group matching works unchanged. Occupations without such a code, or with one
- * longer than 12 characters, are left out. An ESCO skill's code is its concept URI.
+ * longer than 40 characters (ESCO's longest are 13, {@code 1324.3.1.6.10}), are left out. Every row
+ * left out is named in the result with its file, line and reason: nothing is skipped silently. An ESCO skill's code is its concept URI.
  *
  * <p>The files are streamed (constant memory whatever their size) and written in JDBC batches of upserts, all in
  * one transaction: an import is written whole or not at all, and importing the same files again changes
@@ -58,6 +59,8 @@ public class EscoImporter {
     private static final int BATCH = 2_000;
     private static final int PROGRESS_EVERY = 25_000;
     private static final int LOGGED_SKIPS = 10;
+    /** The occupation code column's width (V7__long_occupation_codes.sql). */
+    static final int MAX_OCCUPATION_CODE = 40;
 
     private final TaxonomyStore store;
     private final Taxonomy taxonomy;
@@ -106,7 +109,7 @@ public class EscoImporter {
         taxonomy.load();
         EscoImportResult result = new EscoImportResult(List.copyOf(files.keySet()), tally.iscoGroups.size(),
                 tally.occupations.size(), tally.skills.size(), tally.relations, tally.broader, tally.skipped,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, List.copyOf(tally.skippedRows));
         LOG.info("ESCO import done: {}", result);
         events.publishEvent(new TaxonomyChanged(result.occupations(), result.skills()));
         return result;
@@ -150,7 +153,7 @@ public class EscoImporter {
                 + " ON DUPLICATE KEY UPDATE esco_uri = VALUES(esco_uri), label_%1$s = VALUES(label_%1$s)"
                 .formatted(language);
         try (Batch batch = new Batch(c, sql)) {
-            read(file, new String[]{"conceptUri", "code", "preferredLabel"}, (h, r) -> {
+            read(file, new String[]{"conceptUri", "code", "preferredLabel"}, tally, (h, r) -> {
                 String code = h.get(r, "code");
                 if (!code.matches("\\d{1,4}")) {
                     return tally.skip(file, "ISCO group code is not 1 to 4 digits");
@@ -170,10 +173,11 @@ public class EscoImporter {
                 + " ON DUPLICATE KEY UPDATE esco_uri = VALUES(esco_uri), isco_group = VALUES(isco_group),"
                 + " label_%1$s = VALUES(label_%1$s), alt_labels_%1$s = VALUES(alt_labels_%1$s)").formatted(language);
         try (Batch batch = new Batch(c, sql)) {
-            read(file, new String[]{"conceptUri", "preferredLabel", "altLabels", "iscoGroup", "code"}, (h, r) -> {
+            read(file, new String[]{"conceptUri", "preferredLabel", "altLabels", "iscoGroup", "code"}, tally, (h, r) -> {
                 String code = h.get(r, "code");
-                if (!OCCUPATION_CODE.matcher(code).matches() || code.length() > 12) {
-                    return tally.skip(file, "occupation code is missing or not like 4321.1 (at most 12 characters)");
+                if (!OCCUPATION_CODE.matcher(code).matches() || code.length() > MAX_OCCUPATION_CODE) {
+                    return tally.skip(file, "occupation code '" + cut(code) + "' is missing or not like 4321.1 (at most "
+                            + MAX_OCCUPATION_CODE + " characters)");
                 }
                 String label = TaxonomyStore.label(h.get(r, "preferredLabel"));
                 String alt = String.join("\n", TaxonomyStore.lines(h.get(r, "altLabels")));
@@ -194,7 +198,7 @@ public class EscoImporter {
                 + " reuse_level = VALUES(reuse_level), label_%1$s = VALUES(label_%1$s),"
                 + " alt_labels_%1$s = VALUES(alt_labels_%1$s)").formatted(language);
         try (Batch batch = new Batch(c, sql)) {
-            read(file, new String[]{"conceptUri", "preferredLabel", "altLabels"}, (h, r) -> {
+            read(file, new String[]{"conceptUri", "preferredLabel", "altLabels"}, tally, (h, r) -> {
                 String uri = h.get(r, "conceptUri");
                 if (uri.isEmpty() || uri.length() > 100) {
                     return tally.skip(file, "skill URI is missing or longer than 100 characters");
@@ -215,7 +219,7 @@ public class EscoImporter {
         Set<String> skillCodes = skillCodes(c);
         try (Batch batch = new Batch(c, "INSERT INTO occupation_skill (occupation_code, skill_code, relation)"
                 + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE relation = VALUES(relation)")) {
-            read(file, new String[]{"occupationUri", "relationType", "skillUri"}, (h, r) -> {
+            read(file, new String[]{"occupationUri", "relationType", "skillUri"}, tally, (h, r) -> {
                 String occupation = occupationByUri.get(h.get(r, "occupationUri"));
                 String skill = h.get(r, "skillUri");
                 Optional<SkillRelation> relation = SkillRelation.parse(h.get(r, "relationType"));
@@ -233,7 +237,7 @@ public class EscoImporter {
         Map<String, String> occupationByUri = codesByUri(c, "occupation");
         Map<String, String> groupByUri = codesByUri(c, "isco_group");
         try (Batch batch = new Batch(c, "UPDATE occupation SET broader_code = ? WHERE code = ?")) {
-            read(file, new String[]{"conceptUri", "broaderUri"}, (h, r) -> {
+            read(file, new String[]{"conceptUri", "broaderUri"}, tally, (h, r) -> {
                 String narrower = occupationByUri.get(h.get(r, "conceptUri"));
                 if (narrower == null) {
                     // ISCO group hierarchy rows, or occupations that were left out: the codes already say it.
@@ -277,7 +281,7 @@ public class EscoImporter {
         boolean row(CsvHeader header, List<String> record) throws SQLException;
     }
 
-    private static void read(Path file, String[] requiredColumns, RowHandler handler) {
+    private static void read(Path file, String[] requiredColumns, Tally tally, RowHandler handler) {
         long rows = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvReader csv = new CsvReader(in, ',');
@@ -286,6 +290,7 @@ public class EscoImporter {
             Optional<List<String>> record;
             while ((record = csv.next()).isPresent()) {
                 try {
+                    tally.line = csv.recordLine();
                     handler.row(header, record.get());
                 } catch (SQLException e) {
                     throw new IllegalStateException(name(file) + " line " + csv.recordLine() + ": " + e.getMessage(), e);
@@ -349,13 +354,16 @@ public class EscoImporter {
         int relations;
         int broader;
         int skipped;
+        long line;
+        final java.util.ArrayList<EscoImportResult.SkippedRow> skippedRows = new java.util.ArrayList<>();
         private final Map<String, Integer> loggedPerFile = new HashMap<>();
 
         boolean skip(Path file, String reason) {
             skipped++;
+            skippedRows.add(new EscoImportResult.SkippedRow(file.getFileName().toString(), line, reason));
             int logged = loggedPerFile.merge(file.toString(), 1, Integer::sum);
             if (logged <= LOGGED_SKIPS) {
-                LOG.warn("ESCO import: a row of {} left out: {}", file.getFileName(), reason);
+                LOG.warn("ESCO import: line {} of {} left out: {}", line, file.getFileName(), reason);
             }
             return false;
         }

@@ -72,7 +72,7 @@ class TaxonomyController {
 
     @Operation(summary = "An occupation with its essential and optional skills")
     @Get("/occupations/{code}")
-    OccupationDetails occupation(@PathVariable @Size(max = 12) String code) {
+    OccupationDetails occupation(@PathVariable @Size(max = 40) String code) {
         Occupation o = taxonomy.occupation(code).orElseThrow(() ->
                 new ApiException(HttpStatus.NOT_FOUND, "No occupation has that code", List.of()));
         IscoGroupView group = taxonomy.iscoGroup(o.iscoGroup())

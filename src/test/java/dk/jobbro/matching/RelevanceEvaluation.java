@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Relevance evaluation of matching against the hand-labelled set in
@@ -39,7 +38,7 @@ public final class RelevanceEvaluation {
 
     static final String SET = "/evaluation/relevance-set.json";
     static final int K = 10;
-    static final String[] COMPONENTS = {"skills", "occupation", "text", "distance", "hours", "support"};
+    static final List<String> COMPONENTS = ScoringWeights.COMPONENTS;
 
     /** Properties for a context to evaluate in: the full seed taxonomy the set is written against, no demo data. */
     public static final Map<String, Object> CONTEXT_PROPERTIES = Map.of(
@@ -121,18 +120,29 @@ public final class RelevanceEvaluation {
     }
 
     static ScoringWeights without(ScoringWeights w, String component) {
-        Function<String, Double> v = c -> c.equals(component) ? 0.0 : switch (c) {
-            case "skills" -> w.skills();
-            case "occupation" -> w.occupation();
-            case "text" -> w.text();
-            case "distance" -> w.distance();
-            case "hours" -> w.hours();
-            case "support" -> w.support();
-            default -> throw new IllegalArgumentException(c);
-        };
-        return new ScoringWeights(w.version() + "-without-" + component, v.apply("skills"), v.apply("occupation"),
-                v.apply("text"), v.apply("distance"), v.apply("hours"), v.apply("support"),
-                w.activityReadySupportMultiplier(), w.distancePivotKm(), w.candidatePool());
+        return w.with(component, 0).named(w.version() + "-without-" + component);
+    }
+
+    static <T> double recallOf(List<T> ranked, Map<T, Integer> judged, int k) {
+        long relevant = judged.values().stream().filter(g -> g > 0).count();
+        if (relevant == 0) {
+            return 1;
+        }
+        long found = ranked.stream().limit(k).filter(r -> judged.getOrDefault(r, 0) > 0).count();
+        return (double) found / Math.min(relevant, k);
+    }
+
+    static <T> double ndcgOf(List<T> ranked, Map<T, Integer> judged, int k) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(k, ranked.size()); i++) {
+            dcg += judged.getOrDefault(ranked.get(i), 0) / log2(i + 2);
+        }
+        List<Integer> ideal = judged.values().stream().filter(g -> g > 0).sorted((a, b) -> b - a).toList();
+        double idcg = 0;
+        for (int i = 0; i < Math.min(k, ideal.size()); i++) {
+            idcg += ideal.get(i) / log2(i + 2);
+        }
+        return idcg == 0 ? 1 : dcg / idcg;
     }
 
     static double recall(List<String> ranked, Map<String, Integer> judged) {

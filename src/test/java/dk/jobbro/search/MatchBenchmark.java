@@ -216,7 +216,7 @@ public final class MatchBenchmark {
             MatchCriteria c = MatchingProbe.criteria(matching, citizen, w);
             t[1] = System.nanoTime();
             Query q = MatchQueries.candidates(c, analyzer, index.languageTerms());
-            Query text = MatchQueries.text(c.text(), analyzer);
+            Query text = MatchQueries.text(c.text(), analyzer, w);
             t[2] = System.nanoTime();
             List<Candidate> candidates = index.search(s -> {
                 TopDocs top = s.search(q, c.candidatePool());
@@ -313,8 +313,7 @@ public final class MatchBenchmark {
     }
 
     private static ScoringWeights withPool(ScoringWeights w, int pool) {
-        return new ScoringWeights(w.version(), w.skills(), w.occupation(), w.text(), w.distance(), w.hours(),
-                w.support(), w.activityReadySupportMultiplier(), w.distancePivotKm(), pool);
+        return w.with("candidatePool", pool);
     }
 
 

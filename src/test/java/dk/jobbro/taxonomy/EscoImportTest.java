@@ -163,6 +163,44 @@ class EscoImportTest {
         assertTrue(problem.body().contains("skills_en.csv has no column altLabels"), problem.body());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void occupationsWithCodesAsLongAsEscosAreAllKeptWithTheirSkillsAndEverySkippedRowIsNamed() throws Exception {
+        Path dir = EscoFiles.writeSample(tmp.resolve("long"));
+        String longCode = "4321.3.1.6.10"; // 13 characters, like ESCO's 1324.3.1.6.10
+        // A concept of its own (other tests here import the sample's picker under its short code).
+        String picker = EscoFiles.OCC + "7a1f3e11-0000-4000-8000-000000000013";
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file)
+                        .replace(EscoFiles.GOODS_PICKER, picker).replace(",4321.1.1", "," + longCode));
+            }
+        }
+        for (String name : List.of("occupationSkillRelations_en.csv", "occupationSkillRelations_da.csv")) {
+            Path file = dir.resolve(name);
+            java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file)
+                    + picker + ",essential,skill/competence," + PACK_GOODS + "\r\n");
+        }
+        Map<String, Object> counts = importEsco(dir);
+
+        assertEquals(3, counts.get("occupations"), "the long code is kept");
+        assertEquals(5, counts.get("relations"), "with its skill relation");
+        List<Map<String, Object>> skipped = (List<Map<String, Object>>) counts.get("skippedRows");
+        assertEquals(counts.get("skipped"), skipped.size(), "every skipped row is named");
+        assertTrue(skipped.stream().anyMatch(r -> r.get("file").equals("occupations_en.csv")
+                && ((Number) r.get("line")).longValue() > 1 && ((String) r.get("reason")).contains("occupation code")),
+                skipped.toString());
+        assertTrue(skipped.stream().anyMatch(r -> ((String) r.get("reason")).contains("unknown occupation, skill")),
+                skipped.toString());
+
+        Map<String, Object> pickerDetails = api.get("/api/v1/taxonomy/occupations/" + longCode);
+        assertEquals(List.of(PACK_GOODS), codes(pickerDetails.get("essentialSkills")));
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Lange Koder A/S", "31245672")));
+        long posting = api.id(api.post("/api/v1/postings", World.posting(employer).occupation(longCode).build()));
+        long citizen = api.id(api.post("/api/v1/citizens", World.citizen().wants(longCode).held(longCode).build()));
+        assertTrue(api.matchIds(citizen).contains(posting), "a posting and a citizen naming the long code match");
+    }
+
     private Map<String, Object> importEsco(Path dir) {
         return api.exchangeOk(HttpRequest.POST("/api/v1/admin/taxonomy/esco-import", Map.of("directory", dir.toString())));
     }

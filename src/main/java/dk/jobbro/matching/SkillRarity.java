@@ -1,0 +1,18 @@
+package dk.jobbro.matching;
+
+/**
+ * How discriminating a skill is: its inverse document frequency over the open postings, kept current by the index
+ * as postings change. "Use a computer" is on most postings and weighs little; "veterinary dentistry" on few.
+ */
+public interface SkillRarity {
+
+    /** BM25's IDF, ln(1 + (N - df + 0.5) / (df + 0.5)), over the N open postings; df = 0 for an unknown skill. */
+    double idf(String skill);
+
+    /** Every skill the same (plain-Java specifications that do not test rarity). */
+    SkillRarity UNIFORM = skill -> 1.0;
+
+    static double idf(int openPostings, int postingsWithSkill) {
+        return Math.log(1 + (openPostings - postingsWithSkill + 0.5) / (postingsWithSkill + 0.5));
+    }
+}

@@ -1,0 +1,58 @@
+package dk.jobbro.search;
+
+import dk.jobbro.matching.PostingFacts;
+import dk.jobbro.matching.SkillRarity;
+import dk.jobbro.posting.PostingStatus;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Document frequencies of skills over the open postings, updated with every write to the index (the effective
+ * skills {@link PostingFacts} carries: the posting's own, else its occupation's). Reads are lock-free; a reader
+ * racing a write sees the counts before or after it, which only moves an IDF by one posting.
+ */
+final class SkillStatistics implements SkillRarity {
+
+    private final Map<String, AtomicInteger> postingsWithSkill = new ConcurrentHashMap<>();
+    private final AtomicInteger openPostings = new AtomicInteger();
+
+    /** Replaces what {@code before} contributed (null for a new posting) by what {@code after} does (null: deleted). */
+    synchronized void replace(PostingFacts before, PostingFacts after) {
+        count(before, -1);
+        count(after, +1);
+    }
+
+    synchronized void clear() {
+        postingsWithSkill.clear();
+        openPostings.set(0);
+    }
+
+    private void count(PostingFacts p, int delta) {
+        if (p == null || p.status() != PostingStatus.OPEN) {
+            return;
+        }
+        openPostings.addAndGet(delta);
+        Set<String> skills = new HashSet<>(p.requiredSkills());
+        skills.addAll(p.desiredSkills());
+        for (String s : skills) {
+            int now = postingsWithSkill.computeIfAbsent(s, k -> new AtomicInteger()).addAndGet(delta);
+            if (now <= 0) {
+                postingsWithSkill.remove(s);
+            }
+        }
+    }
+
+    @Override
+    public double idf(String skill) {
+        AtomicInteger df = postingsWithSkill.get(skill);
+        return SkillRarity.idf(openPostings.get(), df == null ? 0 : df.get());
+    }
+
+    int openPostings() {
+        return openPostings.get();
+    }
+}
