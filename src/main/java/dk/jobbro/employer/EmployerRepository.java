@@ -13,4 +13,7 @@ public interface EmployerRepository extends PageableRepository<Employer, Long> {
 
     /** An employer's registrations (the company and its P-units) by CVR, in id order. */
     java.util.List<Employer> findByCvrOrderById(String cvr);
+
+    /** Employers changed after {@code since} (a new name reaches their postings' documents). */
+    java.util.List<Employer> findByUpdatedAtGreaterThan(java.time.Instant since);
 }

@@ -19,6 +19,9 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
 
     List<Posting> findByIdGreaterThanOrderById(long afterId, io.micronaut.data.model.Pageable page);
 
+    /** Postings changed after {@code since}, oldest change first: what another replica may have written. */
+    List<Posting> findByUpdatedAtGreaterThanOrderByUpdatedAt(Instant since, io.micronaut.data.model.Pageable page);
+
     List<Posting> findByStatusAndApplicationDeadlineLessThan(PostingStatus status, LocalDate day);
 
     @io.micronaut.core.annotation.Nullable

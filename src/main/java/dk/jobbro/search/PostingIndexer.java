@@ -39,6 +39,8 @@ public class PostingIndexer {
     private final EmployerRepository employers;
     private final Taxonomy taxonomy;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    /** Set once the index is current at start-up: the replica follower waits for it. */
+    private volatile boolean started;
 
     PostingIndexer(PostingIndex index, PostingRepository postings, EmployerRepository employers, Taxonomy taxonomy) {
         this.index = index;
@@ -62,10 +64,12 @@ public class PostingIndexer {
         if (reason == null) {
             index.loadFacts();
             LOG.info("Posting index is current ({} documents)", index.documentCount());
+            started = true;
             return false;
         }
         LOG.info("Rebuilding the posting index: {}", reason);
         rebuild();
+        started = true;
         return true;
     }
 
@@ -109,6 +113,30 @@ public class PostingIndexer {
                 index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
             }
         });
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    /** A posting another instance changed, as the database holds it now (the replica follower). */
+    synchronized void reindex(Posting p) {
+        index.upsert(p.id(), PostingDocuments.toDocument(p, employerName(p.employerId()), taxonomy));
+    }
+
+    /** The postings of an employer another instance changed; returns how many. */
+    synchronized int reindexEmployer(long employerId) {
+        String name = employerName(employerId);
+        List<Posting> own = postings.findByEmployerId(employerId);
+        for (Posting p : own) {
+            index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+        }
+        return own.size();
+    }
+
+    void refreshAfterFollowing() {
+        index.refresh();
+        dirty.set(true);
     }
 
     /**

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigurationReferenceTest {
 
     private static final Pattern BOUND = Pattern.compile(
-            "(?:@Property\\(name = |@Value\\(|@Requires\\(property = |getProperty\\()\"\\$?\\{?(jobbro\\.[a-z0-9.-]+)");
+            "(?:@Property\\(name = |@Value\\(|@Requires\\(property = |getProperty\\(|fixedDelay = |fixedRate = |cron = )\"\\$?\\{?(jobbro\\.[a-z0-9.-]+)");
     private static final Pattern SETTING = Pattern.compile("setting\\(\"([a-z0-9.-]+)\", \"([A-Z0-9_]+)\"");
     private static final Pattern UNLESS_SET = Pattern.compile("putUnlessSet\\([^,]+, \"([a-z0-9.-]+)\", \"([A-Z0-9_]+)\"");
     private static final Pattern GETENV = Pattern.compile("getenv\\(\"([A-Z0-9_]+)\"\\)");

@@ -1,0 +1,98 @@
+package dk.jobbro.search;
+
+import dk.jobbro.employer.Employer;
+import dk.jobbro.employer.EmployerRepository;
+import dk.jobbro.posting.Posting;
+import dk.jobbro.posting.PostingRepository;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every replica sees every posting: each instance updates its own index at once after its own writes
+ * ({@link PostingIndexer}), and this follower picks up what other instances wrote, from the database, every few
+ * hundred milliseconds.
+ *
+ * <p>It reads the postings and employers whose {@code updated_at} lies within a window before the last poll, not
+ * after it: a transaction that stamped its change earlier can commit later, and replicas' clocks differ by a little.
+ * The window ({@code jobbro.index.follow-window}, 30 s) must exceed the longest transaction plus the clock skew.
+ * Versions already indexed (id and {@code updated_at}) are remembered for the window, so each change is indexed
+ * once more per replica (on the instance that wrote it too: an upsert is idempotent and cheap).
+ */
+@Singleton
+final class ReplicaFollower {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaFollower.class);
+    private static final int PAGE = 1_000;
+
+    private final PostingIndexer indexer;
+    private final PostingRepository postings;
+    private final EmployerRepository employers;
+    private final Clock clock;
+    private final Duration window;
+    private final Map<Long, Instant> postingsSeen = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> employersSeen = new ConcurrentHashMap<>();
+    private volatile Instant lastPoll;
+
+    ReplicaFollower(PostingIndexer indexer, PostingRepository postings, EmployerRepository employers, Clock clock,
+                    @Value("${jobbro.index.follow-window:30s}") Duration window) {
+        this.indexer = indexer;
+        this.postings = postings;
+        this.employers = employers;
+        this.clock = clock;
+        this.window = window;
+        this.lastPoll = clock.instant();
+    }
+
+    @Scheduled(fixedDelay = "${jobbro.index.follow-interval:300ms}", initialDelay = "1s")
+    void follow() {
+        if (!indexer.started()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant from = lastPoll.minus(window);
+        try {
+            int indexed = 0;
+            for (Employer e : employers.findByUpdatedAtGreaterThan(from)) {
+                if (!e.updatedAt().equals(employersSeen.put(e.id(), e.updatedAt()))) {
+                    indexed += indexer.reindexEmployer(e.id());
+                }
+            }
+            Instant since = from;
+            while (true) {
+                List<Posting> changed = postings.findByUpdatedAtGreaterThanOrderByUpdatedAt(since, Pageable.from(0, PAGE));
+                for (Posting p : changed) {
+                    Instant seen = postingsSeen.get(p.id());
+                    if (seen == null || p.updatedAt().isAfter(seen)) {
+                        indexer.reindex(p);
+                        postingsSeen.put(p.id(), p.updatedAt());
+                        indexed++;
+                    }
+                }
+                if (changed.size() < PAGE) {
+                    break;
+                }
+                since = changed.get(changed.size() - 1).updatedAt();
+            }
+            if (indexed > 0) {
+                indexer.refreshAfterFollowing();
+                LOG.debug("Followed {} changes from the database", indexed);
+            }
+            postingsSeen.values().removeIf(t -> t.isBefore(from));
+            employersSeen.values().removeIf(t -> t.isBefore(from));
+            lastPoll = now;
+        } catch (RuntimeException e) {
+            LOG.warn("Following the database failed ({}); trying again", e.getClass().getSimpleName());
+        }
+    }
+}
