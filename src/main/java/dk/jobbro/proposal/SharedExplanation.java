@@ -25,6 +25,11 @@ public record SharedExplanation(double score, List<Part> components, List<String
             "skills", "Kompetencer", "occupation", "Stillingsønske og erfaring", "text", "Tekst i opslaget",
             "distance", "Afstand", "hours", "Timer", "support", "Støtte på arbejdspladsen");
 
+    /** The Danish label of a score component, as both sides' pages show it. */
+    public static String label(String component) {
+        return LABELS.getOrDefault(component, component);
+    }
+
     static SharedExplanation of(MatchExplanation e) {
         return new SharedExplanation(e.score(),
                 e.components().stream().map(SharedExplanation::part).toList(),

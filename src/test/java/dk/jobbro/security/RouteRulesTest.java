@@ -1,6 +1,7 @@
 package dk.jobbro.security;
 
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -42,7 +43,11 @@ class RouteRulesTest {
                 wrong.add(name + ": no @Secured");
             }
             for (String role : secured) {
-                if (!roles.contains(role)) {
+                // Signing in is the one thing done before one has a role (the sign-in page and the start page).
+                boolean signIn = role.equals(SecurityRule.IS_ANONYMOUS)
+                        && route.getDeclaringType().getName().equals("dk.jobbro.pages.SignInPages")
+                        && !name.contains("logud");
+                if (!roles.contains(role) && !signIn) {
                     wrong.add(name + ": " + role + " is no Jobbro role");
                 }
             }
