@@ -8,6 +8,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Positive;
 import java.util.List;
 
 /** The administrator's pages: the imports and a citizen's audit trail. */
+@Hidden // pages, not API: kept out of the OpenAPI document
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

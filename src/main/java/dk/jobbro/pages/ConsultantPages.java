@@ -21,6 +21,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The consultant's pages: the work list, a citizen with flag and ranked, explained matches, and proposing. */
+@Hidden // pages, not API: kept out of the OpenAPI document
 @Controller("/konsulent")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
@@ -162,7 +164,7 @@ public class ConsultantPages {
         double x = 0;
         for (ScoreComponent c : explanation.components()) {
             double width = max == 0 ? 0 : 100 * c.points() / max;
-            out.add(new Bar(c.name(), dk.jobbro.proposal.SharedExplanation.label(c.name()) + ": " + c.text(), c.points(), c.weight(), round(x), round(width)));
+            out.add(new Bar(c.name(), c.text(), c.points(), c.weight(), round(x), round(width)));
             x += width;
         }
         return out;

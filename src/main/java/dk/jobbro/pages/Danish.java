@@ -1,6 +1,7 @@
 package dk.jobbro.pages;
 
 import dk.jobbro.citizen.TargetGroup;
+import dk.jobbro.flagging.Intervention;
 import dk.jobbro.flagging.Urgency;
 import dk.jobbro.posting.PostingKind;
 import dk.jobbro.posting.PostingStatus;
@@ -63,6 +64,18 @@ public final class Danish {
             case ACUTE -> "Akut";
             case HIGH -> "Høj";
             case NORMAL -> "Normal";
+        };
+    }
+
+    public static String intervention(Intervention help) {
+        return switch (help) {
+            case HOUSING_SUPPORT -> "boligstøtte";
+            case ADDICTION_TREATMENT -> "misbrugsbehandling";
+            case MENTAL_HEALTH_TREATMENT -> "psykiatrisk behandling";
+            case DEBT_COUNSELLING -> "gældsrådgivning";
+            case SUPPORT_PERSON -> "støtteperson";
+            case MENTOR -> "mentor";
+            case COORDINATED_RESOURCE_PROGRAMME -> "koordineret ressourceforløb";
         };
     }
 

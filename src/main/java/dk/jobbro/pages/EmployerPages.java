@@ -25,6 +25,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -46,6 +47,7 @@ import java.util.Optional;
  * The employer's pages: its own postings (create, edit, close), the anonymous candidate count, and the proposals
  * received with an answer to each. Nothing here reaches a citizen's record: proposals carry what the employer may see.
  */
+@Hidden // pages, not API: kept out of the OpenAPI document
 @Controller("/virksomhed")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

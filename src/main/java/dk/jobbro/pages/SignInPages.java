@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * Signing in and out of the pages. With the development key the sign-in page lists demo users of each role; the
  * session cookie then carries the same role and scope a bearer token would ({@link PageSessions}).
  */
+@Hidden // pages, not API: kept out of the OpenAPI document
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

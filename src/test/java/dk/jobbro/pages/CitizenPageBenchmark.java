@@ -41,7 +41,9 @@ public final class CitizenPageBenchmark {
         Map<String, Object> properties = Map.of("jobbro.demo-data.enabled", false, "micronaut.server.port", -1,
                 "jobbro.taxonomy.seed-dir", resources.resolve("taxonomy").toString(),
                 "jobbro.resources-dir", resources.toString());
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties)
+                .deduceEnvironment(false).start()) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             run(server.getURL().toString(), a);
         }
         System.exit(0);

@@ -230,13 +230,25 @@ class PagesBrowserTest {
         assertEquals(6, match.findElements(By.cssSelector("svg.jb-stack rect")).size(), "a bar per component");
         assertTrue(match.getText().contains("Score"), match.getText());
         assertTrue(match.getText().contains("Kræver parallel indsats"), "flagged, and still matched");
+        screenshot("consultant-citizen");
+        browser.executeScript("arguments[0].scrollIntoView()", match);
+        Files.write(SHOTS.resolve("consultant-match.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         match.findElement(By.tagName("summary")).click();
         match.findElement(By.cssSelector("textarea[name=note]")).sendKeys("Mødestabil og glad for truckkørsel");
-        screenshot("consultant-citizen");
         submit(match.findElement(By.cssSelector("button[type=submit]")));
         accessible();
         assertTrue(browser.findElement(By.id("forslag")).getText().contains("Foreslået"));
         long postingId = Long.parseLong(postingPath.replaceAll("\\D+", ""));
+        // With htmx the why-not form swaps only the explanation in; the page stays (no reload)...
+        open("/konsulent/borgere/" + matching);
+        WebElement marker = browser.findElement(By.tagName("h1"));
+        browser.findElement(By.id("hvorfor")).sendKeys(String.valueOf(postingId), Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#hvorfor-resultat #forklaring-hvorfor")));
+        assertTrue(browser.findElement(By.id("forklaring-hvorfor")).getText().contains("Lagerpraktik på havnen"));
+        accessible();
+        assertTrue(marker.isDisplayed(), "a partial update, not a new page");
+        // ...and without JavaScript the same form is a plain GET of the page.
         open("/konsulent/borgere/" + matching + "?hvorfor=" + postingId);
         assertTrue(browser.findElement(By.id("forklaring-hvorfor")).getText().contains("Lagerpraktik på havnen"));
         signOut();

@@ -149,6 +149,14 @@ class ProposalApiTest {
     }
 
     @Test
+    void theProposalEndpointsAreInTheOpenApiDocumentAndThePagesAreNot() {
+        String document = client.toBlocking().retrieve(HttpRequest.GET("/openapi/jobbro-v1.yml"));
+        assertTrue(document.contains("/api/v1/proposals/{id}/answer"), "proposals documented");
+        assertTrue(document.contains("/api/v1/proposals/{id}/withdraw"));
+        assertFalse(document.contains("/konsulent"), "pages are no API");
+    }
+
+    @Test
     void aCitizensProposalsAreExportedAndErasedWithTheCitizen() {
         long id = propose();
         employer.postAction("/api/v1/proposals/" + id + "/answer", Map.of("answer", "INTERVIEW"));
