@@ -91,10 +91,11 @@ public class ConsultantPages {
                               List<ProposalView> proposals, @Nullable WhyNot whyNot) {
     }
 
+    /** A consultant's own jobcentres; an administrator names one ({@code ?jobcenter=}, Aarhus when left out). */
     @Get
-    MutableHttpResponse<?> worklist(HttpRequest<?> request) {
+    MutableHttpResponse<?> worklist(HttpRequest<?> request, @QueryValue @Nullable String jobcenter) {
         Set<String> jobcentres = access.caller().role() == Role.CONSULTANT ? access.caller().jobcentres()
-                : Set.of("Aarhus");
+                : Set.of(jobcenter == null ? "Aarhus" : jobcenter);
         List<FlagService.Worklist> lists = jobcentres.stream().sorted()
                 .map(j -> flags.worklist(j, 500)).toList();
         return pages.render(request, "worklist", "Arbejdsliste", "/konsulent", new Worklists(lists));
@@ -155,6 +156,32 @@ public class ConsultantPages {
         csrf.verify(request, Form.parse(body));
         flags.acknowledge(id, access.subject());
         return Pages.redirect("/konsulent/borgere/" + id + "?besked=kvitteret");
+    }
+
+    @Post("/borgere/{id}/flag/tilsidesaet")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> override(HttpRequest<?> request, @PathVariable long id, @Body String body) {
+        Form form = Form.parse(body);
+        csrf.verify(request, form);
+        String reason = form.get("begrundelse").orElseThrow(() -> dk.jobbro.web.ApiException.invalid("begrundelse",
+                "skriv hvorfor flaget tilsidesættes"));
+        flags.override(id, reason.length() > 1000 ? reason.substring(0, 1000) : reason, access.subject());
+        return Pages.redirect("/konsulent/borgere/" + id + "?besked=tilsidesat");
+    }
+
+    /** "Not for this citizen": an occupation (DISCO code or title) with the reason; matching respects it at once. */
+    @Post("/borgere/{id}/ikke-for")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> notFor(HttpRequest<?> request, @PathVariable long id, @Body String body) {
+        Form form = Form.parse(body);
+        csrf.verify(request, form);
+        String term = form.text("stilling");
+        String occupation = taxonomy.resolveOccupation(term).orElse(term);
+        String reason = form.get("begrundelse").orElseThrow(() -> dk.jobbro.web.ApiException.invalid("begrundelse",
+                "skriv hvorfor"));
+        citizens.addNotFor(id, new dk.jobbro.citizen.NotForCitizenRequest(null, occupation,
+                reason.length() > 500 ? reason.substring(0, 500) : reason));
+        return Pages.redirect("/konsulent/borgere/" + id + "?besked=ikkefor");
     }
 
     /** The components laid end to end, each as wide as its points, on a scale of the largest possible score. */

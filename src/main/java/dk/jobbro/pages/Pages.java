@@ -39,7 +39,9 @@ final class Pages {
             "gemt", "Ændringerne er gemt.",
             "lukket", "Opslaget er lukket.",
             "besvaret", "Svaret er sendt til jobcentret.",
-            "kvitteret", "Flaget er kvitteret.");
+            "kvitteret", "Flaget er kvitteret.",
+            "tilsidesat", "Flaget er tilsidesat med din begrundelse.",
+            "ikkefor", "Stillingen er markeret som ikke for borgeren; matchene er opdateret.");
 
     MutableHttpResponse<?> render(HttpRequest<?> request, String view, String title, String current, Object page) {
         return render(request, view, title, current, page, true);

@@ -101,6 +101,26 @@ class PageSessionTest {
     }
 
     @Test
+    void aConsultantOverridesAFlagUnderTheSessionsNameAndMarksAnOccupationNotForTheCitizen() throws Exception {
+        Api admin = new Api(client).as(TestIdentityProvider.admin());
+        admin.put("/api/v1/citizens/" + aarhusCitizen + "/circumstances",
+                World.circumstances(World.circumstance("HOUSING", "SEVERE", false)));
+        String session = signIn("konsulent-aarhus");
+        String csrf = session.replaceAll(".*jobbro_csrf=", "");
+        assertEquals(303, post("/konsulent/borgere/" + aarhusCitizen + "/flag/tilsidesaet", session,
+                "_csrf=" + csrf + "&begrundelse=Bor+hos+sin+s%C3%B8ster+nu&by=someone-else").statusCode());
+        Map<String, Object> flags = admin.get("/api/v1/citizens/" + aarhusCitizen + "/flags");
+        Map<?, ?> review = (Map<?, ?>) ((List<?>) flags.get("reviews")).get(0);
+        assertEquals("demo-konsulent-aarhus", review.get("by"), "the name comes from the session, never the form");
+        assertEquals("Bor hos sin søster nu", review.get("reason"));
+        assertEquals(303, post("/konsulent/borgere/" + aarhusCitizen + "/ikke-for", session,
+                "_csrf=" + csrf + "&stilling=432110&begrundelse=Vil+ikke+lager").statusCode());
+        assertEquals(1, admin.getList("/api/v1/citizens/" + aarhusCitizen + "/not-for").size());
+        assertTrue(get("/konsulent/borgere/" + aarhusCitizen + "?besked=ikkefor", session).body()
+                .contains("ikke for borgeren"));
+    }
+
+    @Test
     void pagesAllowOnlyTheirOwnScriptsAndStylesAndTheApiNothing() throws Exception {
         String policy = get("/logind", "").headers().firstValue("Content-Security-Policy").orElse("");
         assertTrue(policy.contains("script-src 'self'") && policy.contains("style-src 'self'"), policy);
