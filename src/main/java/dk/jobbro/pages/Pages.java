@@ -72,7 +72,7 @@ final class Pages {
         MutableHttpResponse<?> response = HttpResponse.ok(new ModelAndView<>(view, Map.of("layout", layout,
                 "page", page))).contentType(MediaType.TEXT_HTML_TYPE);
         if (fresh) {
-            response.cookie(csrf.cookie(token));
+            response.cookie(csrf.cookie(token).secure(request.isSecure()));
         }
         return response;
     }

@@ -94,9 +94,10 @@ public class SignInPages {
         if (user.isEmpty() || !sessions.demoSignInEnabled()) {
             return Pages.redirect("/logind?fejl=1");
         }
+        // Secure behind HTTPS (production); plain http only on a developer's machine.
         return Pages.redirect(Pages.home(user.get().role()))
-                .cookie(sessions.signIn(user.get()))
-                .cookie(csrf.cookie(csrf.fresh()));
+                .cookie(sessions.signIn(user.get()).secure(request.isSecure()))
+                .cookie(csrf.cookie(csrf.fresh()).secure(request.isSecure()));
     }
 
     @Post("/logud")
