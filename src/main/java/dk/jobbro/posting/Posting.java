@@ -55,4 +55,11 @@ public record Posting(@Id @GeneratedValue @Nullable Long id,
                 applicationDeadline, endDate, slots, slotsFilled, supportOffered, physicalDemands,
                 drivingLicenceRequired, languageRequirements, createdAt, now);
     }
+
+    public Posting withSlotsFilled(int filled, PostingStatus newStatus, Instant now) {
+        return new Posting(id, employerId, kind, newStatus, title, description, occupationCode, requiredSkills,
+                desiredSkills, street, postcode, city, latitude, longitude, hoursMin, hoursMax, startDate,
+                applicationDeadline, endDate, slots, filled, supportOffered, physicalDemands,
+                drivingLicenceRequired, languageRequirements, createdAt, now);
+    }
 }

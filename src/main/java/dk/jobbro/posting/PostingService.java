@@ -96,6 +96,23 @@ public class PostingService {
         return closed;
     }
 
+    /**
+     * One more slot filled (an accepted proposal): the posting must be open with a free slot (409 otherwise), and
+     * becomes FILLED when none is left; it then leaves matching at once.
+     */
+    @Transactional
+    public Posting fillSlot(long id) {
+        Posting existing = get(id);
+        if (existing.status() != PostingStatus.OPEN || existing.slotsFilled() >= existing.slots()) {
+            throw ApiException.conflict("Posting " + id + " has no free slot");
+        }
+        int filled = existing.slotsFilled() + 1;
+        PostingStatus status = filled >= existing.slots() ? PostingStatus.FILLED : PostingStatus.OPEN;
+        Posting updated = postings.update(existing.withSlotsFilled(filled, status, clock.instant()));
+        events.publishEvent(new PostingChanged(id));
+        return updated;
+    }
+
     /** Marks open postings whose application deadline has passed as EXPIRED; returns how many. */
     @Transactional
     public int expireOverdue() {

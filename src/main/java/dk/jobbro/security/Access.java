@@ -118,6 +118,37 @@ public class Access {
                 "unknown jobcentre; one of the " + jobcentres.names().size() + " in config/jobcentres.yml"));
     }
 
+    // ---- proposals
+
+    /**
+     * A proposal was loaded for {@code action} (READ or CHANGE): an employer reaches only proposals for its own
+     * postings, a consultant only those of its own jobcentres' citizens, SYSTEM reads only. Passes and audits the
+     * access to the citizen's data, whoever the caller is (an employer reading a proposal learns about a citizen);
+     * otherwise 404 as for a missing proposal, and a consultant's try is audited as refused.
+     */
+    public void proposal(long proposalId, long citizenId, long employerId, String jobcentre, AuditAction action) {
+        Caller caller = caller();
+        boolean change = action != AuditAction.READ;
+        boolean allowed = switch (caller.role()) {
+            case ADMIN -> true;
+            case SYSTEM -> !change;
+            case CONSULTANT -> change ? caller.mayChangeCitizenOf(jobcentre) : caller.mayReadCitizenOf(jobcentre);
+            case EMPLOYER -> caller.employerId().isPresent() && caller.employerId().get() == employerId;
+        };
+        if (!allowed) {
+            if (caller.role() == Role.CONSULTANT) {
+                audit.record(caller, AuditAction.DENIED, citizenId);
+            }
+            throw ApiException.notFound("Proposal", proposalId);
+        }
+        audit.record(caller, action, citizenId);
+    }
+
+    /** Whether the caller is a consultant, who sees proposals by jobcentre (employers see theirs by employer). */
+    public Role callerRole() {
+        return caller().role();
+    }
+
     // ---- employers and postings
 
     /** A posting was loaded: an employer sees and changes only its own; 404 otherwise. */

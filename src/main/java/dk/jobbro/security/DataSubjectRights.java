@@ -12,7 +12,7 @@ import java.util.Map;
  * access layer, which audits it: the export as {@link AuditAction#EXPORT}, the erasure as {@link AuditAction#ERASE}.
  */
 @Singleton
-class DataSubjectRights {
+public class DataSubjectRights {
 
     private final CitizenRecords records;
     private final OwnerLookup owners;
@@ -48,7 +48,7 @@ class DataSubjectRights {
      * Who saw the citizen's data. The trail outlives an erasure (it holds ids only), so it is read whether or not
      * the citizen still exists; reading it is audited like any read while the citizen does.
      */
-    List<AuditEntry> trail(long id) {
+    public List<AuditEntry> trail(long id) {
         owners.citizenJobcentre(id).ifPresent(jobcentre -> access.citizen(id, jobcentre, AuditAction.READ));
         return audit.of(id);
     }

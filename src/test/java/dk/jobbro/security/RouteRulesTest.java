@@ -1,6 +1,7 @@
 package dk.jobbro.security;
 
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -44,10 +45,14 @@ class RouteRulesTest {
             }
             boolean publicDocument = name.endsWith(" /openapi/jobbro-v1.yml") || name.endsWith(" /swagger-ui");
             for (String role : secured) {
-                if (role.equals("isAnonymous()") && publicDocument) {
+                // Signing in is the one thing done before one has a role (the sign-in page and the start page).
+                boolean signIn = role.equals(SecurityRule.IS_ANONYMOUS)
+                        && route.getDeclaringType().getName().equals("dk.jobbro.pages.SignInPages")
+                        && !name.contains("logud");
+                if (role.equals(SecurityRule.IS_ANONYMOUS) && publicDocument) {
                     continue; // the API's description is public; nothing else is
                 }
-                if (!roles.contains(role)) {
+                if (!roles.contains(role) && !signIn) {
                     wrong.add(name + ": " + role + " is no Jobbro role");
                 }
             }
