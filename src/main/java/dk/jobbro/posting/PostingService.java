@@ -167,6 +167,14 @@ public class PostingService {
         return posting;
     }
 
+    /** Open postings with an id above {@code afterId}, by id (a job-board feed pages by the last id it got). */
+    public List<Posting> open(long afterId, int limit) {
+        List<Posting> found = postings.findByStatusAndIdGreaterThanOrderById(PostingStatus.OPEN, afterId,
+                Pageable.from(0, limit));
+        return access.employerScope().map(own -> found.stream().filter(p -> p.employerId() == own).toList())
+                .orElse(found);
+    }
+
     /** A page of the postings the caller may see: an employer's own, everyone else's all. */
     public List<Posting> list(int page, int size) {
         io.micronaut.data.model.Sort byId = io.micronaut.data.model.Sort.of(io.micronaut.data.model.Sort.Order.asc("id"));

@@ -191,6 +191,11 @@ class AuthorisationMatrixTest {
                 new Endpoint("bulk citizens", consultants, "none", false, 200, t -> HttpRequest.POST(
                         "/api/v1/citizens/bulk", ndjson(World.citizen().set("jobcentre", "Aarhus").build()))
                         .contentType("application/x-ndjson")),
+                new Endpoint("import jobposting", postingUsers, "none", false, 200, t -> HttpRequest.POST(
+                        "/api/v1/postings/import/jobposting", jobPosting(cvrOf(employerA)))
+                        .contentType("application/ld+json")),
+                new Endpoint("export jobposting", readers, "none", false, 200,
+                        t -> HttpRequest.GET("/api/v1/postings/export/jobposting?limit=10")),
                 new Endpoint("purge by retention", adminOnly, "none", false, 200, t -> HttpRequest.POST(
                         "/api/v1/admin/retention/purge", Map.of())));
     }
@@ -202,6 +207,13 @@ class AuthorisationMatrixTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A schema.org JobPosting of the employer with this CVR; an import answers 200 with a report either way. */
+    String jobPosting(String cvr) {
+        return ndjson(Map.of("@context", "https://schema.org", "@type", "JobPosting", "title", "Lagermedarbejder",
+                "occupationalCategory", "432110", "hiringOrganization", Map.of("@type", "Organization",
+                        "identifier", cvr))).strip();
     }
 
     @Test
