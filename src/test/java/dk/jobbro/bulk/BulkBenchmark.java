@@ -48,23 +48,29 @@ public final class BulkBenchmark {
                 "jobbro.taxonomy.seed-dir", resources.resolve("taxonomy").toString(),
                 "jobbro.resources-dir", resources.toString());
         long started = System.nanoTime();
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties)
+                .deduceEnvironment(false).start()) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             System.out.printf(Locale.ROOT, "Service with embedded MariaDB up in %.1f s; %s, %d cores, JDK %s%n",
                     (System.nanoTime() - started) / 1e9, ManagementFactory.getRuntimeMXBean().getInputArguments(),
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
-            new BulkBenchmark.Run(server, server.getApplicationContext().getBean(JsonMapper.class)).run(a);
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                new BulkBenchmark.Run(server, context.getBean(JsonMapper.class), http).run(a);
+            }
+            server.stop();
         }
     }
 
     private static final class Run {
-        private final HttpClient http = HttpClient.newHttpClient();
+        private final HttpClient http;
         private final String base;
         private final JsonMapper json;
         private final String token = TestIdentityProvider.admin();
         private long employer;
         private int next;
 
-        Run(EmbeddedServer server, JsonMapper json) {
+        Run(EmbeddedServer server, JsonMapper json, HttpClient http) {
+            this.http = http;
             this.base = server.getURL().toString();
             this.json = json;
         }
