@@ -59,6 +59,8 @@ public final class BulkBenchmark {
             }
             server.stop();
         }
+        // As MatchBenchmark: the embedded database's and the scheduler's threads would keep the JVM alive.
+        System.exit(0);
     }
 
     private static final class Run {
