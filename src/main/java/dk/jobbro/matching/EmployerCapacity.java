@@ -4,6 +4,7 @@ import dk.jobbro.employer.Employer;
 import dk.jobbro.employer.EmployerChanged;
 import dk.jobbro.employer.EmployerRepository;
 import dk.jobbro.posting.PostingChanged;
+import dk.jobbro.posting.PostingsChanged;
 import dk.jobbro.posting.PostingRepository;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -52,6 +53,11 @@ public class EmployerCapacity {
 
     @TransactionalEventListener
     void onPostingChanged(PostingChanged event) {
+        recompute();
+    }
+
+    @TransactionalEventListener
+    void onPostingsChanged(PostingsChanged event) {
         recompute();
     }
 

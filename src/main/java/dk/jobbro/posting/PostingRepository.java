@@ -17,6 +17,11 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
 
     io.micronaut.data.model.Page<Posting> findByEmployerId(long employerId, io.micronaut.data.model.Pageable page);
 
+    List<Posting> findByIdIn(java.util.Collection<Long> ids);
+
+    List<Posting> findByStatusAndIdGreaterThanOrderById(PostingStatus status, long afterId,
+                                                        io.micronaut.data.model.Pageable page);
+
     List<Posting> findByIdGreaterThanOrderById(long afterId, io.micronaut.data.model.Pageable page);
 
     /** Postings changed after {@code since}, oldest change first: what another replica may have written. */

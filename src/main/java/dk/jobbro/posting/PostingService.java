@@ -18,7 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import static dk.jobbro.web.RequestLists.distinct;
 import static dk.jobbro.web.RequestLists.orEmpty;
@@ -37,9 +41,12 @@ public class PostingService {
     private final Taxonomy taxonomy;
     private final Clock clock;
     private final ApplicationEventPublisher<PostingChanged> events;
+    private final ApplicationEventPublisher<PostingsChanged> batchEvents;
 
     PostingService(PostingRepository postings, EmployerRepository employers, Postcodes postcodes,
-                   Taxonomy taxonomy, Clock clock, ApplicationEventPublisher<PostingChanged> events, Access access) {
+                   Taxonomy taxonomy, Clock clock, ApplicationEventPublisher<PostingChanged> events,
+                   ApplicationEventPublisher<PostingsChanged> batchEvents, Access access) {
+        this.batchEvents = batchEvents;
         this.postings = postings;
         this.employers = employers;
         this.postcodes = postcodes;
@@ -51,16 +58,60 @@ public class PostingService {
 
     @Transactional
     public Posting create(PostingRequest request) {
+        Instant now = clock.instant();
+        Posting saved = postings.save(newPosting(request, now, id -> employers.findById(id).orElse(null)));
+        events.publishEvent(new PostingChanged(saved.id()));
+        return saved;
+    }
+
+    /** One row of {@link #createAll}: the stored posting, or why the row was refused (status and fields). */
+    public record Created(Optional<Posting> posting, Optional<ApiException> refused) {
+    }
+
+    /**
+     * Creates many postings in one transaction, each held to exactly the rules of {@link #create} (the caller's
+     * employer, status, deadline, taxonomy codes, hours): rows that pass are stored, rows that fail are not and say
+     * why, in the order given. The rows are checked before anything is written and saved as one batch; the index
+     * follows after commit with one {@link PostingsChanged}, so a batch costs one refresh, not one per posting.
+     */
+    @Transactional
+    public List<Created> createAll(List<PostingRequest> requests) {
+        Instant now = clock.instant();
+        Map<Long, Optional<Employer>> employersById = new HashMap<>();
+        Function<Long, Employer> employer = id -> employersById.computeIfAbsent(id, employers::findById).orElse(null);
+        List<Posting> valid = new ArrayList<>();
+        List<Integer> validRows = new ArrayList<>();
+        List<Created> out = new ArrayList<>(requests.size());
+        for (PostingRequest request : requests) {
+            try {
+                valid.add(newPosting(request, now, employer));
+                validRows.add(out.size());
+                out.add(null);
+            } catch (ApiException e) {
+                out.add(new Created(Optional.empty(), Optional.of(e)));
+            }
+        }
+        List<Long> ids = new ArrayList<>(valid.size());
+        int i = 0;
+        for (Posting saved : postings.saveAll(valid)) {
+            out.set(validRows.get(i++), new Created(Optional.of(saved), Optional.empty()));
+            ids.add(saved.id());
+        }
+        if (!ids.isEmpty()) {
+            batchEvents.publishEvent(new PostingsChanged(ids));
+        }
+        return out;
+    }
+
+    /** A new posting from a request, checked by every creation rule; nothing is written. */
+    private Posting newPosting(PostingRequest request, Instant now, Function<Long, Employer> employer) {
         access.requireOwnEmployer(request.employerId());
         PostingStatus status = request.status() == null ? PostingStatus.OPEN : request.status();
         if (status != PostingStatus.OPEN && status != PostingStatus.DRAFT) {
             throw ApiException.invalid("status", "a new posting is DRAFT or OPEN");
         }
         request.refuseIfDeadlinePassed(LocalDate.now(clock));
-        Instant now = clock.instant();
-        Posting saved = postings.save(toPosting(null, request, status, now, now));
-        events.publishEvent(new PostingChanged(saved.id()));
-        return saved;
+        return toPosting(null, request, status, now, now, employer);
     }
 
     @Transactional
@@ -79,7 +130,8 @@ public class PostingService {
                     + " to " + status, List.of(new Problem.FieldError("status", "allowed next: "
                     + existing.status().next())));
         }
-        Posting updated = postings.update(toPosting(id, request, status, existing.createdAt(), clock.instant()));
+        Posting updated = postings.update(toPosting(id, request, status, existing.createdAt(), clock.instant(),
+                employerId -> employers.findById(employerId).orElse(null)));
         events.publishEvent(new PostingChanged(id));
         return updated;
     }
@@ -132,6 +184,14 @@ public class PostingService {
         return posting;
     }
 
+    /** Open postings with an id above {@code afterId}, by id (a job-board feed pages by the last id it got). */
+    public List<Posting> open(long afterId, int limit) {
+        List<Posting> found = postings.findByStatusAndIdGreaterThanOrderById(PostingStatus.OPEN, afterId,
+                Pageable.from(0, limit));
+        return access.employerScope().map(own -> found.stream().filter(p -> p.employerId() == own).toList())
+                .orElse(found);
+    }
+
     /** A page of the postings the caller may see: an employer's own, everyone else's all. */
     public List<Posting> list(int page, int size) {
         io.micronaut.data.model.Sort byId = io.micronaut.data.model.Sort.of(io.micronaut.data.model.Sort.Order.asc("id"));
@@ -141,9 +201,9 @@ public class PostingService {
     }
 
     private Posting toPosting(Long id, PostingRequest r, PostingStatus requestedStatus, Instant created,
-                              Instant updated) {
+                              Instant updated, Function<Long, Employer> employers) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Employer employer = employers.findById(r.employerId()).orElse(null);
+        Employer employer = employers.apply(r.employerId());
         if (employer == null) {
             errors.add(new Problem.FieldError("employerId", "unknown employer"));
         }

@@ -5,6 +5,7 @@ import dk.jobbro.employer.EmployerChanged;
 import dk.jobbro.employer.EmployerRepository;
 import dk.jobbro.posting.Posting;
 import dk.jobbro.posting.PostingChanged;
+import dk.jobbro.posting.PostingsChanged;
 import dk.jobbro.posting.PostingRepository;
 import dk.jobbro.taxonomy.Taxonomy;
 import io.micronaut.data.model.Pageable;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,6 +106,25 @@ public class PostingIndexer {
         followDatabase(() -> postings.findById(event.postingId()).ifPresentOrElse(
                 p -> index.upsert(p.id(), PostingDocuments.toDocument(p, employerName(p.employerId()), taxonomy)),
                 () -> index.delete(event.postingId())));
+    }
+
+    /** A bulk load: every posting written, then one refresh, so a batch costs about one change's refresh. */
+    @TransactionalEventListener
+    void onPostingsChanged(PostingsChanged event) {
+        followDatabase(() -> {
+            Map<Long, String> employerNames = new HashMap<>();
+            List<Long> ids = event.postingIds();
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                Set<Long> missing = new HashSet<>(chunk);
+                for (Posting p : postings.findByIdIn(chunk)) {
+                    String name = employerNames.computeIfAbsent(p.employerId(), this::employerName);
+                    index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+                    missing.remove(p.id());
+                }
+                missing.forEach(index::delete);
+            }
+        });
     }
 
     @TransactionalEventListener

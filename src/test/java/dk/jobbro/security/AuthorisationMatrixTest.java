@@ -48,6 +48,9 @@ class AuthorisationMatrixTest {
     @Client("/")
     HttpClient client;
 
+    @Inject
+    io.micronaut.json.JsonMapper json;
+
     @Value("${datasources.default.url}")
     String url;
     @Value("${datasources.default.username}")
@@ -182,8 +185,35 @@ class AuthorisationMatrixTest {
                 new Endpoint("replace employer", postingUsers, "employer", false, 200, t -> HttpRequest.PUT(
                         "/api/v1/employers/" + t.id(), World.employer(t.id() == employerA ? "Alfa ApS" : "Beta ApS",
                                 cvrOf(t.id())))),
+                new Endpoint("bulk postings", postingUsers, "none", false, 200, t -> HttpRequest.POST(
+                        "/api/v1/postings/bulk", ndjson(World.posting(employerA).build()))
+                        .contentType("application/x-ndjson")),
+                new Endpoint("bulk citizens", consultants, "none", false, 200, t -> HttpRequest.POST(
+                        "/api/v1/citizens/bulk", ndjson(World.citizen().set("jobcentre", "Aarhus").build()))
+                        .contentType("application/x-ndjson")),
+                new Endpoint("import jobposting", postingUsers, "none", false, 200, t -> HttpRequest.POST(
+                        "/api/v1/postings/import/jobposting", jobPosting(cvrOf(employerA)))
+                        .contentType("application/ld+json")),
+                new Endpoint("export jobposting", readers, "none", false, 200,
+                        t -> HttpRequest.GET("/api/v1/postings/export/jobposting?limit=10")),
                 new Endpoint("purge by retention", adminOnly, "none", false, 200, t -> HttpRequest.POST(
                         "/api/v1/admin/retention/purge", Map.of())));
+    }
+
+    /** One NDJSON line; a bulk call answers 200 with a report even when its rows are refused. */
+    String ndjson(Map<String, Object> row) {
+        try {
+            return json.writeValueAsString(row) + "\n";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A schema.org JobPosting of the employer with this CVR; an import answers 200 with a report either way. */
+    String jobPosting(String cvr) {
+        return ndjson(Map.of("@context", "https://schema.org", "@type", "JobPosting", "title", "Lagermedarbejder",
+                "occupationalCategory", "432110", "hiringOrganization", Map.of("@type", "Organization",
+                        "identifier", cvr))).strip();
     }
 
     @Test
