@@ -50,7 +50,7 @@ class PagesBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path AXE = Path.of("frontend/node_modules/axe-core/axe.min.js");
+    static final Path AXE = Path.of("src/main/frontend/node_modules/axe-core/axe.min.js");
     static final Path SHOTS = Path.of("target/screenshots");
 
     @Inject
@@ -76,7 +76,7 @@ class PagesBrowserTest {
                     + " (.ci/run installs them)");
         }
         if (!Files.isReadable(AXE)) {
-            fail("axe-core is missing: the build installs it with npm (frontend/build.sh); run ./mvnw verify");
+            fail("axe-core is missing: the build installs it with npm (src/main/frontend/build.sh); run ./mvnw verify");
         }
         axe = Files.readString(AXE);
         Path profile = Files.createTempDirectory("jobbro-chromium");

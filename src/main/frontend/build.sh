@@ -4,7 +4,7 @@
 # Also installs axe-core, which the browser tests inject into every page.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-out="${1:?usage: frontend/build.sh OUTPUT_DIR}"
+out="${1:?usage: src/main/frontend/build.sh OUTPUT_DIR}"
 if ! command -v npm >/dev/null 2>&1; then
   echo "" >&2
   echo "ERROR: npm is missing. Jobbro's pages take their look (Det Fælles Designsystem, npm package dkfds 11.2.0)" >&2
