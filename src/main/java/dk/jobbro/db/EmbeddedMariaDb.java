@@ -166,7 +166,7 @@ final class EmbeddedMariaDb {
         Path baseDir = baseDir(dataDir);
         OrphanedServer.endIfRunning(mariadbDir);
         boolean newFolder = !Files.isDirectory(mariadbDir.resolve("mysql"));
-        String version = DBConfigurationBuilder.newBuilder().getDatabaseVersion();
+        String version = BundledVersion.detect();
         Path marker = baseDir.resolve(".unpacked-" + version);
         boolean unpack = !(Files.exists(marker) && Files.exists(baseDir.resolve("bin")));
         if (unpack) {
@@ -294,6 +294,13 @@ final class EmbeddedMariaDb {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The MariaDB version bundled on the classpath: a new builder knows it only once it detects it. */
+    private static final class BundledVersion extends DBConfigurationBuilder {
+        static String detect() {
+            return new BundledVersion()._getDatabaseVersion();
         }
     }
 }
