@@ -62,11 +62,16 @@ public class CircumstanceService {
         circumstances.deleteByCitizenId(citizenId);
         circumstances.saveAll(set.stream().map(c -> CircumstanceRow.of(citizenId, c)).toList());
         flags.evaluate(citizenId, FlagEvaluationRow.Trigger.CIRCUMSTANCES_CHANGED);
-        return get(citizenId);
+        return view(citizenId);
     }
 
     public CircumstancesView get(long citizenId) {
         citizens.read(citizenId);
+        return view(citizenId);
+    }
+
+    /** The circumstances of a citizen the caller has loaded through the access layer already. */
+    private CircumstancesView view(long citizenId) {
         List<CircumstanceEntry> entries = FlagEvaluator.canonical(circumstances.findByCitizenId(citizenId).stream()
                 .map(CircumstanceRow::circumstance).toList()).stream().map(CircumstanceEntry::of).toList();
         return new CircumstancesView(citizenId, entries, flags.parallelEffort(citizenId));

@@ -138,6 +138,11 @@ public class FlagService {
 
     public Flags flags(long citizenId) {
         citizens.read(citizenId);
+        return flagsOf(citizenId);
+    }
+
+    /** The flags of a citizen the caller has loaded through the access layer already. */
+    private Flags flagsOf(long citizenId) {
         List<FlagEvaluationRow> history = evaluations.findByCitizenIdOrderByIdDesc(citizenId,
                 Pageable.from(0, HISTORY_LIMIT));
         List<FlagReviewRow> reviewed = reviews.findByCitizenIdOrderByIdDesc(citizenId);
@@ -172,7 +177,7 @@ public class FlagService {
                 .orElseThrow(() -> ApiException.conflict("Citizen " + citizenId + " has no flag to review"));
         reviews.save(new FlagReviewRow(null, citizenId, current.id(), action, current.result().reasonCodes(), reason,
                 by, clock.instant()));
-        return flags(citizenId);
+        return flagsOf(citizenId);
     }
 
     /**

@@ -42,6 +42,12 @@ public class PostingIndexer {
     private final EmployerRepository employers;
     private final Taxonomy taxonomy;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    /**
+     * The version ({@code updated_at}) of each posting indexed since start-up by a change, here or followed from
+     * another instance, so that the replica follower does not index this instance's own writes a second time.
+     * Entries older than the follower's window are forgotten.
+     */
+    private final Map<Long, Instant> indexedVersions = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set once the index is current at start-up: the replica follower waits for it. */
     private volatile boolean started;
 
@@ -103,8 +109,7 @@ public class PostingIndexer {
 
     @TransactionalEventListener
     void onPostingChanged(PostingChanged event) {
-        followDatabase(() -> postings.findById(event.postingId()).ifPresentOrElse(
-                p -> index.upsert(p.id(), PostingDocuments.toDocument(p, employerName(p.employerId()), taxonomy)),
+        followDatabase(() -> postings.findById(event.postingId()).ifPresentOrElse(this::reindex,
                 () -> index.delete(event.postingId())));
     }
 
@@ -118,8 +123,7 @@ public class PostingIndexer {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
                 Set<Long> missing = new HashSet<>(chunk);
                 for (Posting p : postings.findByIdIn(chunk)) {
-                    String name = employerNames.computeIfAbsent(p.employerId(), this::employerName);
-                    index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+                    upsert(p, employerNames.computeIfAbsent(p.employerId(), this::employerName));
                     missing.remove(p.id());
                 }
                 missing.forEach(index::delete);
@@ -129,29 +133,39 @@ public class PostingIndexer {
 
     @TransactionalEventListener
     void onEmployerChanged(EmployerChanged event) {
-        followDatabase(() -> {
-            String name = employerName(event.employerId());
-            for (Posting p : postings.findByEmployerId(event.employerId())) {
-                index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
-            }
-        });
+        followDatabase(() -> reindexEmployer(event.employerId()));
     }
 
     boolean started() {
         return started;
     }
 
-    /** A posting another instance changed, as the database holds it now (the replica follower). */
-    synchronized void reindex(Posting p) {
-        index.upsert(p.id(), PostingDocuments.toDocument(p, employerName(p.employerId()), taxonomy));
+    /** Indexes the posting as the database holds it now, and remembers which version that was. */
+    void reindex(Posting p) {
+        upsert(p, employerName(p.employerId()));
     }
 
-    /** The postings of an employer another instance changed; returns how many. */
-    synchronized int reindexEmployer(long employerId) {
+    private synchronized void upsert(Posting p, String employerName) {
+        index.upsert(p.id(), PostingDocuments.toDocument(p, employerName, taxonomy));
+        indexedVersions.merge(p.id(), p.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Whether this version of the posting (or a later one) is indexed already. */
+    boolean indexed(Posting p) {
+        Instant version = indexedVersions.get(p.id());
+        return version != null && !version.isBefore(p.updatedAt());
+    }
+
+    void forgetVersionsBefore(Instant before) {
+        indexedVersions.values().removeIf(t -> t.isBefore(before));
+    }
+
+    /** The postings of a changed employer (its name is in their documents); returns how many. */
+    int reindexEmployer(long employerId) {
         String name = employerName(employerId);
         List<Posting> own = postings.findByEmployerId(employerId);
         for (Posting p : own) {
-            index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+            upsert(p, name);
         }
         return own.size();
     }

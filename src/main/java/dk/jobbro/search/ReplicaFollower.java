@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>It reads the postings and employers whose {@code updated_at} lies within a window before the last poll, not
  * after it: a transaction that stamped its change earlier can commit later, and replicas' clocks differ by a little.
  * The window ({@code jobbro.index.follow-window}, 30 s) must exceed the longest transaction plus the clock skew.
- * Versions already indexed (id and {@code updated_at}) are remembered for the window, so each change is indexed
- * once more per replica (on the instance that wrote it too: an upsert is idempotent and cheap).
+ * The indexer remembers which version (id and {@code updated_at}) of a posting it indexed, here or followed, for
+ * the window, so each change is indexed once per replica, the writing one included.
  */
 @Singleton
 final class ReplicaFollower {
@@ -40,7 +40,6 @@ final class ReplicaFollower {
     private final EmployerRepository employers;
     private final Clock clock;
     private final Duration window;
-    private final Map<Long, Instant> postingsSeen = new ConcurrentHashMap<>();
     private final Map<Long, Instant> employersSeen = new ConcurrentHashMap<>();
     private volatile Instant lastPoll;
 
@@ -72,10 +71,8 @@ final class ReplicaFollower {
             while (true) {
                 List<Posting> changed = postings.findByUpdatedAtGreaterThanOrderByUpdatedAt(since, Pageable.from(0, PAGE));
                 for (Posting p : changed) {
-                    Instant seen = postingsSeen.get(p.id());
-                    if (seen == null || p.updatedAt().isAfter(seen)) {
+                    if (!indexer.indexed(p)) {
                         indexer.reindex(p);
-                        postingsSeen.put(p.id(), p.updatedAt());
                         indexed++;
                     }
                 }
@@ -88,7 +85,7 @@ final class ReplicaFollower {
                 indexer.refreshAfterFollowing();
                 LOG.debug("Followed {} changes from the database", indexed);
             }
-            postingsSeen.values().removeIf(t -> t.isBefore(from));
+            indexer.forgetVersionsBefore(from);
             employersSeen.values().removeIf(t -> t.isBefore(from));
             lastPoll = now;
         } catch (RuntimeException e) {

@@ -77,6 +77,11 @@ public class AuditLog {
         }
     }
 
+    /** Whether the request reached a citizen's data: most requests did not, and open no transaction for it. */
+    boolean hasPending(HttpRequest<?> request) {
+        return request.getAttribute(PENDING, Pending.class).isPresent();
+    }
+
     /** Writes what the request collected, with its answer's status (refusals with 404); called once per request. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void flush(HttpRequest<?> request, int status) {

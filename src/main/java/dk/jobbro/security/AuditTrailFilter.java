@@ -20,6 +20,8 @@ final class AuditTrailFilter {
     @ResponseFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     void write(HttpRequest<?> request, HttpResponse<?> response) {
-        audit.flush(request, response.code());
+        if (audit.hasPending(request)) {
+            audit.flush(request, response.code());
+        }
     }
 }

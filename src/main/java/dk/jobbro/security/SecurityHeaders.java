@@ -28,10 +28,10 @@ final class SecurityHeaders {
         response.getHeaders().set("X-Frame-Options", "DENY");
         // Pages: same-origin, because with no-referrer browsers send "Origin: null" on form posts, which the CORS
         // check refuses; the referrer still never leaves Jobbro.
-        response.getHeaders().set("Referrer-Policy", PageSessions.isPage(request.getPath()) ? "same-origin"
-                : "no-referrer");
         String path = request.getPath();
+        boolean page = PageSessions.isPage(path);
+        response.getHeaders().set("Referrer-Policy", page ? "same-origin" : "no-referrer");
         response.getHeaders().set("Content-Security-Policy", path.startsWith("/swagger-ui/") ? SWAGGER_UI_POLICY
-                : PageSessions.isPage(path) ? PAGE_POLICY : API_POLICY);
+                : page ? PAGE_POLICY : API_POLICY);
     }
 }

@@ -26,7 +26,7 @@ class ReadmeWalkThroughTest {
 
     @AfterEach
     void endTheService() throws IOException {
-        new StartAndStopTest().endWhatTheTestStarted();
+        StartAndStopTest.endChildren();
     }
 
     @Test
