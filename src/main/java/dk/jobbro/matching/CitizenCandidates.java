@@ -21,6 +21,12 @@ public interface CitizenCandidates {
      */
     Page search(Search search, Page after, int n);
 
+    /**
+     * Text relevance of citizens' wishes against one posting, as {@link PostingCandidates#textScore} gives it, with
+     * the posting found once rather than once a citizen.
+     */
+    java.util.function.ToDoubleFunction<MatchCriteria> textRelevance(long postingId);
+
     /** How many active citizens pass the index's hard rules, not-for entries left out (an employer's count). */
     int count(Search search);
 

@@ -144,8 +144,8 @@ public class MatchingService {
     }
 
     private List<CitizenMatch> rankFromIndex(Posting posting, int limit, Optional<Set<String>> jobcentres) {
-        List<CandidateRanking.Ranked> top = rankedFromIndex(posting, limit, jobcentres, null);
-        PostingFacts facts = top.isEmpty() ? null : facts(posting);
+        PostingFacts facts = facts(posting);
+        List<CandidateRanking.Ranked> top = rankedFromIndex(facts, limit, jobcentres, null);
         Map<Long, Citizen> records = new HashMap<>();
         if (!top.isEmpty()) {
             citizenRepository.findByIdIn(top.stream().map(r -> r.citizen().id()).toList())
@@ -165,19 +165,48 @@ public class MatchingService {
     /** The exact top {@code limit} from the citizen index, without loading or auditing: ranking and benchmark. */
     List<CandidateRanking.Ranked> rankedFromIndex(Posting posting, int limit, Optional<Set<String>> jobcentres,
                                                   CandidateRanking.Effort[] effort) {
-        PostingFacts facts = facts(posting);
+        return rankedFromIndex(facts(posting), limit, jobcentres, effort);
+    }
+
+    private List<CandidateRanking.Ranked> rankedFromIndex(PostingFacts facts, int limit,
+                                                          Optional<Set<String>> jobcentres,
+                                                          CandidateRanking.Effort[] effort) {
         Set<Long> noHeadroom = capacity.employersWithoutHeadroom();
         if (!postingExclusions(facts, noHeadroom).isEmpty()) {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
         SkillRarity rarity = candidates.skillRarity();
-        long postingId = posting.id();
         CandidateRanking ranking = new CandidateRanking(citizenCandidates,
                 f -> CitizenMatchProfile.criteria(f, policy, weights, today, noHeadroom, rarity),
-                c -> candidates.textScore(c, postingId).orElse(0));
-        return ranking.top(new CitizenCandidates.Search(facts, allowedGroups(posting.kind()), jobcentres, weights,
+                citizenCandidates.textRelevance(facts.id()));
+        return ranking.top(new CitizenCandidates.Search(facts, allowedGroups(facts.kind()), jobcentres, weights,
                 true), limit, effort);
+    }
+
+    /**
+     * Every given citizen checked and scored, the k best kept: what {@link #rankedFromIndex} must equal. For the
+     * benchmark, over the index's in-memory facts of all citizens; O(citizens).
+     */
+    List<CandidateRanking.Ranked> rankExhaustively(Posting posting, Iterable<CitizenFacts> all, int limit) {
+        PostingFacts facts = facts(posting);
+        Set<Long> noHeadroom = capacity.employersWithoutHeadroom();
+        LocalDate today = LocalDate.now(clock);
+        SkillRarity rarity = candidates.skillRarity();
+        Map<String, Float> texts = new HashMap<>();
+        List<CandidateRanking.Ranked> out = new ArrayList<>();
+        for (CitizenFacts f : all) {
+            MatchCriteria c = CitizenMatchProfile.criteria(f, policy, weights, today, noHeadroom, rarity);
+            if (Eligibility.check(c, facts).isEmpty()) {
+                float text = texts.computeIfAbsent(c.text(),
+                        t -> (float) candidates.textScore(c, posting.id()).orElse(0));
+                out.add(new CandidateRanking.Ranked(f, c, text,
+                        MatchScorer.score(c, facts, text, f.targetGroup().activityReady())));
+            }
+        }
+        out.sort(Comparator.comparingDouble(CandidateRanking.Ranked::score).reversed()
+                .thenComparingLong(r -> r.citizen().id()));
+        return out.subList(0, Math.min(limit, out.size()));
     }
 
     /**

@@ -118,6 +118,11 @@ final class CitizenIndex {
         return facts.get(id);
     }
 
+    /** Every active citizen's facts (a live view): the benchmark's exhaustive reference. */
+    java.util.Collection<CitizenFacts> allFacts() {
+        return java.util.Collections.unmodifiableCollection(facts.values());
+    }
+
     int factCount() {
         return facts.size();
     }

@@ -84,6 +84,39 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
     }
 
     @Override
+    public java.util.function.ToDoubleFunction<dk.jobbro.matching.MatchCriteria> textRelevance(long postingId) {
+        org.apache.lucene.search.Query byId = new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(PostingFields.ID, Long.toString(postingId)));
+        // The posting's leaf and doc, found again only when a refresh changed the reader.
+        Object[] found = new Object[3];
+        return criteria -> {
+            Query text = MatchQueries.text(criteria.text(), postings.queryAnalyzer(), criteria.weights());
+            return postings.search(searcher -> {
+                if (found[0] != searcher.getIndexReader()) {
+                    TopDocs hit = searcher.search(byId, 1);
+                    found[0] = searcher.getIndexReader();
+                    found[1] = hit.scoreDocs.length == 0 ? null
+                            : searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(hit.scoreDocs[0].doc,
+                            searcher.getIndexReader().leaves()));
+                    found[2] = hit.scoreDocs.length == 0 ? -1 : hit.scoreDocs[0].doc;
+                }
+                if (found[1] == null || text == null) {
+                    return 0.0;
+                }
+                LeafReaderContext leaf = (LeafReaderContext) found[1];
+                var weight = searcher.createWeight(searcher.rewrite(text),
+                        org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+                var scorer = weight.scorer(leaf);
+                int target = (int) found[2] - leaf.docBase;
+                if (scorer == null || scorer.iterator().advance(target) != target) {
+                    return 0.0;
+                }
+                return (double) scorer.score();
+            });
+        };
+    }
+
+    @Override
     public int count(Search search) {
         Query filters = CitizenQueries.filters(search);
         return index.search(searcher -> searcher.count(filters));

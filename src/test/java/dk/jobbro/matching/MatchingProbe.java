@@ -34,6 +34,12 @@ public final class MatchingProbe {
         return ranked.stream().map(r -> r.citizen().id()).toList();
     }
 
+    /** Every given citizen scored and the top {@code limit} ids kept: the exhaustive reference. */
+    public static java.util.List<Long> candidatesExhaustively(MatchingService matching, dk.jobbro.posting.Posting posting,
+                                                              Iterable<CitizenFacts> all, int limit) {
+        return matching.rankExhaustively(posting, all, limit).stream().map(r -> r.citizen().id()).toList();
+    }
+
     /** The criteria matching builds for this citizen and these weights. */
     public static MatchCriteria criteria(MatchingService matching, Citizen citizen, ScoringWeights weights) {
         return matching.criteria(citizen, weights);
