@@ -1,6 +1,6 @@
--- Every change to what matching reads of a citizen (profile, status, "not for this citizen" entries, erasure), so
--- that every replica's citizen index follows it (search/CitizenFollower), deletions included. Ids only, like the
--- audit trail: an erasure deletes the citizen's earlier rows and leaves one that says the id is gone.
+-- Every change to what matching reads of a citizen (profile, status, "not for this citizen" entries), so
+-- that every replica's citizen index follows it (search/CitizenFollower). Ids only; an erasure deletes the
+-- citizen's rows here with the rest, and replicas follow it from its audit entry instead.
 CREATE TABLE citizen_change (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
     citizen_id  BIGINT      NOT NULL,

@@ -20,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every replica sees every citizen change: this follower reads the {@code citizen_change} rows stamped within a
  * window before its last poll (as {@link ReplicaFollower} does for postings: a transaction can commit after a later
- * one, clocks differ a little) and re-indexes each changed citizen from the database, erasures included. Each row
- * is followed once; this instance's own changes are followed a second time, which re-reads one citizen and
- * changes nothing.
+ * one, clocks differ a little) and re-indexes each changed citizen from the database. An erasure leaves no row
+ * about the citizen but its audit entry ({@link dk.jobbro.security.Erasures}): those ids are re-read on every
+ * poll within the window (the entry precedes the erasure's commit), and deleted once gone. Each change is followed once; this instance's own are followed a second time, which re-reads one
+ * citizen and changes nothing.
  */
 @Singleton
 final class CitizenFollower {
@@ -34,11 +35,13 @@ final class CitizenFollower {
     private final CitizenChangeRepository changes;
     private final Clock clock;
     private final Duration window;
+    private final dk.jobbro.security.Erasures erasures;
     private final Map<Long, Instant> followed = new ConcurrentHashMap<>();
     private volatile Instant lastPoll;
 
-    CitizenFollower(CitizenIndexer indexer, CitizenChangeRepository changes, Clock clock,
-                    @Value("${jobbro.index.follow-window:30s}") Duration window) {
+    CitizenFollower(CitizenIndexer indexer, CitizenChangeRepository changes, dk.jobbro.security.Erasures erasures,
+                    Clock clock, @Value("${jobbro.index.follow-window:30s}") Duration window) {
+        this.erasures = erasures;
         this.indexer = indexer;
         this.changes = changes;
         this.clock = clock;
@@ -68,6 +71,8 @@ final class CitizenFollower {
                 }
                 since = page.get(page.size() - 1).changedAt();
             }
+            // Re-read on every poll of the window: the audit entry is written before the erasure commits.
+            citizens.addAll(erasures.erasedSince(from));
             if (!citizens.isEmpty()) {
                 indexer.reindex(citizens);
                 indexer.refreshAfterFollowing();

@@ -13,8 +13,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +33,10 @@ class CitizenRecords {
 
     private final DataSource dataSource;
     private final JsonMapper json;
-    private final Clock clock;
 
-    CitizenRecords(DataSource dataSource, JsonMapper json, Clock clock) {
+    CitizenRecords(DataSource dataSource, JsonMapper json) {
         this.dataSource = dataSource;
         this.json = json;
-        this.clock = clock;
     }
 
     /** Table name to rows, {@code citizen} first; empty when the citizen does not exist. */
@@ -84,20 +80,10 @@ class CitizenRecords {
             if (!tables.isEmpty()) {
                 throw new SQLException("Cannot erase from " + tables);
             }
-            boolean erased;
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM citizen WHERE id = ?")) {
                 delete.setLong(1, citizenId);
-                erased = delete.executeUpdate() == 1;
+                return delete.executeUpdate() == 1;
             }
-            if (erased) { // the id alone, so that every replica's citizen index drops the citizen too
-                try (PreparedStatement change = connection.prepareStatement(
-                        "INSERT INTO citizen_change (citizen_id, changed_at) VALUES (?, ?)")) {
-                    change.setLong(1, citizenId);
-                    change.setTimestamp(2, Timestamp.from(clock.instant()));
-                    change.executeUpdate();
-                }
-            }
-            return erased;
         }
     }
 
