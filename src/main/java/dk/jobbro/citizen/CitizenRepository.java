@@ -27,6 +27,13 @@ public interface CitizenRepository extends PageableRepository<Citizen, Long> {
     /** Citizens of the given jobcentres: a consultant's view of the list. */
     Page<Citizen> findByJobcentreIn(Collection<String> jobcentres, Pageable pageable);
 
+    /** A batch of citizens after an id, in id order: rebuilding the citizen index. */
+    List<Citizen> findByIdGreaterThanOrderById(long id, Pageable pageable);
+
+    List<Citizen> findByIdIn(Collection<Long> ids);
+
+    long countByActiveTrue();
+
     /** A jobcentre's active citizens (the consultants' work list). */
     List<Citizen> findByJobcentreAndActiveTrue(String jobcentre);
 }

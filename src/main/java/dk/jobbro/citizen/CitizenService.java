@@ -8,6 +8,7 @@ import dk.jobbro.security.AuditAction;
 import dk.jobbro.taxonomy.Taxonomy;
 import dk.jobbro.web.ApiException;
 import dk.jobbro.web.Problem;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
@@ -41,9 +42,14 @@ public class CitizenService {
     private final Taxonomy taxonomy;
     private final Access access;
     private final Clock clock;
+    private final CitizenChangeRepository changes;
+    private final ApplicationEventPublisher<CitizenChanged> events;
 
     CitizenService(CitizenRepository citizens, NotForCitizenRepository notFor, EmployerRepository employers,
-                   Postcodes postcodes, Taxonomy taxonomy, Access access, Clock clock) {
+                   Postcodes postcodes, Taxonomy taxonomy, Access access, Clock clock,
+                   CitizenChangeRepository changes, ApplicationEventPublisher<CitizenChanged> events) {
+        this.changes = changes;
+        this.events = events;
         this.citizens = citizens;
         this.notFor = notFor;
         this.employers = employers;
@@ -60,6 +66,7 @@ public class CitizenService {
         Instant now = clock.instant();
         Citizen saved = citizens.save(toCitizen(null, jobcentre, request, now, now));
         access.citizen(saved.id(), saved.jobcentre(), AuditAction.CREATE);
+        changed(saved.id());
         return saved;
     }
 
@@ -68,7 +75,15 @@ public class CitizenService {
     public Citizen update(long id, CitizenRequest request) {
         Citizen existing = forChange(id);
         String jobcentre = access.ownJobcentre("jobcentre", request.jobcentre());
-        return citizens.update(toCitizen(id, jobcentre, request, existing.createdAt(), clock.instant()));
+        Citizen updated = citizens.update(toCitizen(id, jobcentre, request, existing.createdAt(), clock.instant()));
+        changed(id);
+        return updated;
+    }
+
+    /** Records the change for other replicas and tells this one's citizen index, in the caller's transaction. */
+    private void changed(long citizenId) {
+        changes.save(new CitizenChange(null, citizenId, clock.instant()));
+        events.publishEvent(new CitizenChanged(citizenId));
     }
 
     /** The citizen, for reading: 404 when missing or outside the caller's scope; audited either way. */
@@ -100,8 +115,10 @@ public class CitizenService {
         if (request.occupationCode() != null && taxonomy.occupation(request.occupationCode()).isEmpty()) {
             throw ApiException.invalid("occupationCode", "unknown occupation code");
         }
-        return notFor.save(new NotForCitizen(null, citizenId, request.employerId(), request.occupationCode(),
-                request.reason().strip(), access.subject(), clock.instant()));
+        NotForCitizen saved = notFor.save(new NotForCitizen(null, citizenId, request.employerId(),
+                request.occupationCode(), request.reason().strip(), access.subject(), clock.instant()));
+        changed(citizenId);
+        return saved;
     }
 
     /** A citizen's entries, for the consultant: the citizen is loaded (and the read audited) first. */
@@ -130,6 +147,7 @@ public class CitizenService {
         NotForCitizen entry = notFor.findByIdAndCitizenId(id, citizenId)
                 .orElseThrow(() -> ApiException.notFound("Exclusion", id));
         notFor.delete(entry);
+        changed(citizenId);
     }
 
     /** A page of the citizens the caller may see (a consultant's own jobcentres), each audited as read. */

@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,10 +47,13 @@ public class MatchingService {
     private final Clock clock;
     private final EmployerCapacity capacity;
     private final Access access;
+    private final CitizenCandidates citizenCandidates;
 
     MatchingService(CitizenService citizens, CitizenRepository citizenRepository, PostingService postings,
                     EmployerRepository employers, PostingCandidates candidates, EligibilityPolicy policy,
-                    ScoringWeights weights, Taxonomy taxonomy, Clock clock, EmployerCapacity capacity, Access access) {
+                    ScoringWeights weights, Taxonomy taxonomy, Clock clock, EmployerCapacity capacity, Access access,
+                    CitizenCandidates citizenCandidates) {
+        this.citizenCandidates = citizenCandidates;
         this.access = access;
         this.capacity = capacity;
         this.citizens = citizens;
@@ -115,21 +120,133 @@ public class MatchingService {
      * How many citizens fit the posting, over all jobcentres, as an employer may learn it: the rules about a person's
      * health (physical demands) and a consultant's "not for this citizen" are left out, so that editing the
      * posting's physical demands or a consultant's judgement never moves the number; then it is rounded and small
-     * numbers suppressed ({@link CandidateCountDisclosure}).
+     * numbers suppressed ({@link CandidateCountDisclosure}). One count query over the citizen index.
      */
     public CandidateCountDisclosure candidateCount(long postingId) {
         Posting posting = postings.get(postingId);
-        int count = eligibleCitizens(posting, facts(posting), jobcentre -> true,
-                EnumSet.of(Exclusion.Rule.PHYSICAL_DEMAND, Exclusion.Rule.NOT_FOR_CITIZEN)).size();
-        return CandidateCountDisclosure.of(count);
+        PostingFacts facts = facts(posting);
+        if (!postingExclusions(facts, capacity.employersWithoutHeadroom()).isEmpty()) {
+            return CandidateCountDisclosure.of(0);
+        }
+        return CandidateCountDisclosure.of(citizenCandidates.count(new CitizenCandidates.Search(facts,
+                allowedGroups(posting.kind()), Optional.empty(), weights, false)));
     }
 
-    /** Candidates among the citizens the caller may see (a consultant's own jobcentres); each audited as read. */
+    /**
+     * Candidates among the citizens the caller may see (a consultant's own jobcentres), exactly ranked from the
+     * citizen index ({@link CandidateRanking}); each returned citizen is loaded from the database and audited as read.
+     */
     public List<CitizenMatch> candidatesFor(long postingId, int limit) {
         Posting posting = postings.get(postingId);
-        List<CitizenMatch> found = rankCandidates(posting, limit, access.citizenVisible());
+        List<CitizenMatch> found = rankFromIndex(posting, limit, access.jobcentreScope());
         access.citizensListed(found.stream().map(c -> c.citizen().id()).toList());
         return found;
+    }
+
+    private List<CitizenMatch> rankFromIndex(Posting posting, int limit, Optional<Set<String>> jobcentres) {
+        PostingFacts facts = facts(posting);
+        List<CandidateRanking.Ranked> top = rankedFromIndex(facts, limit, jobcentres, null);
+        Map<Long, Citizen> records = new HashMap<>();
+        if (!top.isEmpty()) {
+            citizenRepository.findByIdIn(top.stream().map(r -> r.citizen().id()).toList())
+                    .forEach(c -> records.put(c.id(), c));
+        }
+        List<CitizenMatch> out = new ArrayList<>(top.size());
+        for (CandidateRanking.Ranked r : top) {
+            Citizen record = records.get(r.citizen().id());
+            if (record != null) { // erased since the index saw them
+                out.add(new CitizenMatch(record, MatchScorer.explain(r.criteria(), facts, r.text(),
+                        r.citizen().targetGroup().activityReady(), taxonomy::skillLabel)));
+            }
+        }
+        return out;
+    }
+
+    /** The exact top {@code limit} from the citizen index, without loading or auditing: ranking and benchmark. */
+    List<CandidateRanking.Ranked> rankedFromIndex(Posting posting, int limit, Optional<Set<String>> jobcentres,
+                                                  CandidateRanking.Effort[] effort) {
+        return rankedFromIndex(facts(posting), limit, jobcentres, effort);
+    }
+
+    private List<CandidateRanking.Ranked> rankedFromIndex(PostingFacts facts, int limit,
+                                                          Optional<Set<String>> jobcentres,
+                                                          CandidateRanking.Effort[] effort) {
+        Set<Long> noHeadroom = capacity.employersWithoutHeadroom();
+        if (!postingExclusions(facts, noHeadroom).isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        SkillRarity rarity = candidates.skillRarity();
+        CandidateRanking ranking = new CandidateRanking(citizenCandidates,
+                f -> CitizenMatchProfile.criteria(f, policy, weights, today, noHeadroom, rarity),
+                citizenCandidates.textRelevance(facts.id()));
+        return ranking.top(new CitizenCandidates.Search(facts, allowedGroups(facts.kind()), jobcentres, weights,
+                true), limit, effort);
+    }
+
+    /**
+     * Every given citizen checked and scored, the k best kept: what {@link #rankedFromIndex} must equal. For the
+     * benchmark, over the index's in-memory facts of all citizens; O(citizens).
+     */
+    List<CandidateRanking.Ranked> rankExhaustively(Posting posting, Iterable<CitizenFacts> all, int limit) {
+        PostingFacts facts = facts(posting);
+        Set<Long> noHeadroom = capacity.employersWithoutHeadroom();
+        LocalDate today = LocalDate.now(clock);
+        SkillRarity rarity = candidates.skillRarity();
+        Map<String, Float> texts = new HashMap<>();
+        List<CandidateRanking.Ranked> out = new ArrayList<>();
+        for (CitizenFacts f : all) {
+            MatchCriteria c = CitizenMatchProfile.criteria(f, policy, weights, today, noHeadroom, rarity);
+            if (Eligibility.check(c, facts).isEmpty()) {
+                float text = texts.computeIfAbsent(c.text(),
+                        t -> (float) candidates.textScore(c, posting.id()).orElse(0));
+                out.add(new CandidateRanking.Ranked(f, c, text,
+                        MatchScorer.score(c, facts, text, f.targetGroup().activityReady())));
+            }
+        }
+        out.sort(Comparator.comparingDouble(CandidateRanking.Ranked::score).reversed()
+                .thenComparingLong(r -> r.citizen().id()));
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /**
+     * The rules that keep a posting from everyone (not open, no free slot, deadline passed, the employer's ratio
+     * rule): {@link Eligibility} for criteria that meet every rule about the citizen.
+     */
+    private List<Exclusion> postingExclusions(PostingFacts facts, Set<Long> noHeadroom) {
+        Map<String, dk.jobbro.vocabulary.LanguageLevel> languages = new HashMap<>();
+        facts.languageRequirements().forEach(l -> languages.put(l.language(), dk.jobbro.vocabulary.LanguageLevel.NATIVE));
+        MatchCriteria anyone = new MatchCriteria(EnumSet.allOf(dk.jobbro.posting.PostingKind.class), facts.location(),
+                Double.MAX_VALUE, Integer.MAX_VALUE, Set.of(), true, languages, LocalDate.now(clock), Set.of(),
+                Set.of(), Set.of(), Set.of(), "", weights, weights.candidatePool(), noHeadroom, Map.of(), Map.of(),
+                null, SkillRarity.UNIFORM, 0);
+        return Eligibility.check(anyone, facts);
+    }
+
+    private Set<TargetGroup> allowedGroups(dk.jobbro.posting.PostingKind kind) {
+        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
+        for (TargetGroup g : TargetGroup.values()) {
+            if (policy.allowedKinds(g).contains(kind)) {
+                groups.add(g);
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * The exhaustive answer from the database, as candidates were found before the citizen index: every citizen
+     * whose commute box covers the posting loaded and checked, every one scored. The reference the index's answer
+     * is held to (tests, benchmark baseline); not audited, never returned to a caller.
+     */
+    List<CitizenMatch> candidatesFromDatabase(long postingId, int limit) {
+        return rankCandidates(postings.get(postingId), limit, jobcentre -> true);
+    }
+
+    /** The employer's count the exhaustive way, from the database: the reference for the index's count. */
+    int candidateCountFromDatabase(long postingId) {
+        Posting posting = postings.get(postingId);
+        return eligibleCitizens(posting, facts(posting), jobcentre -> true,
+                EnumSet.of(Exclusion.Rule.PHYSICAL_DEMAND, Exclusion.Rule.NOT_FOR_CITIZEN)).size();
     }
 
     private List<CitizenMatch> rankCandidates(Posting posting, int limit, Predicate<String> visible) {

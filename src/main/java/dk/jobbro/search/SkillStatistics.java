@@ -19,16 +19,31 @@ final class SkillStatistics implements SkillRarity {
 
     private final Map<String, AtomicInteger> postingsWithSkill = new ConcurrentHashMap<>();
     private final AtomicInteger openPostings = new AtomicInteger();
+    /** Counts every change, so that figures derived from the statistics (the citizen index's drift) are cached. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /** Replaces what {@code before} contributed (null for a new posting) by what {@code after} does (null: deleted). */
     synchronized void replace(PostingFacts before, PostingFacts after) {
         count(before, -1);
         count(after, +1);
+        version.incrementAndGet();
     }
 
     synchronized void clear() {
         postingsWithSkill.clear();
         openPostings.set(0);
+        version.incrementAndGet();
+    }
+
+    long version() {
+        return version.get();
+    }
+
+    /** The document frequency of every skill on an open posting, as of now (a copy). */
+    synchronized Map<String, Integer> documentFrequencies() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        postingsWithSkill.forEach((skill, df) -> out.put(skill, df.get()));
+        return out;
     }
 
     private void count(PostingFacts p, int delta) {

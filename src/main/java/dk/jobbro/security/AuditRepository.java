@@ -18,6 +18,10 @@ interface AuditRepository extends GenericRepository<AuditEntry, Long> {
 
     List<AuditEntry> findByCitizenIdOrderById(long citizenId);
 
+    /** Citizens erased since an instant: the id-only record that outlives an erasure, for replicas' indexes. */
+    @Query("SELECT DISTINCT citizen_id FROM audit_entry WHERE action = 'ERASE' AND occurred_at > :since")
+    List<Long> findErasedSince(Instant since);
+
     /** Retention: the only delete. */
     @Query("DELETE FROM audit_entry WHERE occurred_at < :before")
     int deleteOlderThan(Instant before);

@@ -1,6 +1,7 @@
 package dk.jobbro.security;
 
 import dk.jobbro.web.ApiException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
@@ -18,8 +19,11 @@ public class DataSubjectRights {
     private final OwnerLookup owners;
     private final Access access;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<CitizenErased> erasures;
 
-    DataSubjectRights(CitizenRecords records, OwnerLookup owners, Access access, AuditLog audit) {
+    DataSubjectRights(CitizenRecords records, OwnerLookup owners, Access access, AuditLog audit,
+                      ApplicationEventPublisher<CitizenErased> erasures) {
+        this.erasures = erasures;
         this.records = records;
         this.owners = owners;
         this.access = access;
@@ -42,6 +46,7 @@ public class DataSubjectRights {
         if (!records.erase(id)) {
             throw ApiException.notFound("Citizen", id);
         }
+        erasures.publishEvent(new CitizenErased(id));
     }
 
     /**

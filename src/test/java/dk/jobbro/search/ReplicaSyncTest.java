@@ -19,11 +19,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every replica sees every posting: a posting created, changed and closed through instance A (this test's context)
  * reaches the index of instance B (a second application context on A's database, with an index of its own) within
- * a bounded wait, without a restart.
+ * a bounded wait, without a restart; so does a citizen, into B's citizen index, until erased.
  */
 @MicronautTest(transactional = false)
 class ReplicaSyncTest {
@@ -78,6 +80,43 @@ class ReplicaSyncTest {
 
         api.postOk("/api/v1/postings/" + posting + "/close");
         assertEquals("CLOSED", await(other, posting, f -> f.status().name().equals("CLOSED")).status().name());
+    }
+
+    @Test
+    void aCitizenCreatedOnOneInstanceReachesTheOthersCitizenIndexAndLeavesItWhenErased() throws Exception {
+        indexOfB();
+        CitizenIndex other = b.getBean(CitizenIndex.class);
+        Api api = new Api(client).as(TestIdentityProvider.admin());
+        long citizen = api.id(api.post("/api/v1/citizens", World.citizen().wants("432110").set("maxCommuteKm", 12)
+                .build()));
+        assertEquals(12, awaitCitizen(other, citizen, f -> f != null).maxCommuteKm());
+
+        api.put("/api/v1/citizens/" + citizen, World.citizen().wants("432110").set("maxCommuteKm", 44).build());
+        assertEquals(44, awaitCitizen(other, citizen, f -> f != null && f.maxCommuteKm() == 44).maxCommuteKm());
+
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Replika Ikke ApS", World.cvr())));
+        api.post("/api/v1/citizens/" + citizen + "/not-for", java.util.Map.of("employerId", employer,
+                "reason", "Konsulentens vurdering"));
+        assertTrue(awaitCitizen(other, citizen, f -> f != null && f.notForEmployers().containsKey(employer))
+                .notForEmployers().containsKey(employer));
+
+        api.delete("/api/v1/citizens/" + citizen);
+        assertNull(awaitCitizen(other, citizen, java.util.Objects::isNull), "erased on the other instance too");
+        assertEquals(0L, (long) other.search(s -> s.count(new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(CitizenFields.ID, Long.toString(citizen))))));
+    }
+
+    private static dk.jobbro.matching.CitizenFacts awaitCitizen(CitizenIndex index, long id,
+            java.util.function.Predicate<dk.jobbro.matching.CitizenFacts> done) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            dk.jobbro.matching.CitizenFacts facts = index.facts(id);
+            if (done.test(facts)) {
+                return facts;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("citizen " + id + " reached the other instance only as " + index.facts(id));
     }
 
     private static PostingFacts await(PostingIndex index, long id, java.util.function.Predicate<PostingFacts> done)

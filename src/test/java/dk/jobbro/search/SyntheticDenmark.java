@@ -347,6 +347,55 @@ final class SyntheticDenmark {
         return sameMinor.isEmpty() ? pick(occupations).code() : pick(sameMinor).code();
     }
 
+    // ---------------------------------------------------------------- citizens at national scale
+
+    /**
+     * Approximate inhabitants by postcode region (first digit, Bornholm apart), in thousands, rounded from Danmarks
+     * Statistik's 2024 figures: the Capital Region and Aarhus dominate, as they do in the caseloads.
+     */
+    private static final Map<String, Integer> THOUSANDS_BY_REGION = Map.of("1", 700, "2", 650, "3", 450, "37", 40,
+            "4", 750, "5", 500, "6", 700, "7", 600, "8", 950, "9", 600);
+    private List<Place> weightedPlaces;
+    private double[] cumulativeWeight;
+
+    /**
+     * A citizen as {@link #citizen(long)} generates them, living at a postcode drawn by population (each region's
+     * inhabitants spread evenly over its postcodes) with ±1.5 km jitter, and in that town's jobcentre. Deterministic
+     * for the seed and the order of calls.
+     */
+    Citizen nationalCitizen(long id) {
+        Citizen c = citizen(id);
+        Place home = jitter(populationWeightedPlace(), 1.5);
+        return new Citizen(c.id(), c.name(), home.town(), c.targetGroup(), home.postcode(), home.latitude(),
+                home.longitude(), c.maxCommuteKm(), c.maxHoursPerWeek(), c.availableFrom(), c.skills(),
+                c.occupationsHeld(), c.occupationsWanted(), c.healthLimitations(), c.supportNeeds(),
+                c.drivingLicence(), c.languages(), c.active(), c.createdAt(), c.updatedAt());
+    }
+
+    private Place populationWeightedPlace() {
+        if (weightedPlaces == null) {
+            Map<String, Integer> postcodesInRegion = new HashMap<>();
+            for (Place p : places) {
+                postcodesInRegion.merge(region(p.postcode()), 1, Integer::sum);
+            }
+            weightedPlaces = List.copyOf(places);
+            cumulativeWeight = new double[places.size()];
+            double sum = 0;
+            for (int i = 0; i < places.size(); i++) {
+                String region = region(places.get(i).postcode());
+                sum += THOUSANDS_BY_REGION.getOrDefault(region, 100) / (double) postcodesInRegion.get(region);
+                cumulativeWeight[i] = sum;
+            }
+        }
+        double roll = random.nextDouble() * cumulativeWeight[cumulativeWeight.length - 1];
+        int i = java.util.Arrays.binarySearch(cumulativeWeight, roll);
+        return weightedPlaces.get(i >= 0 ? i : Math.min(-i - 1, weightedPlaces.size() - 1));
+    }
+
+    private static String region(String postcode) {
+        return postcode.startsWith("37") ? "37" : postcode.substring(0, 1);
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private Place jitter(Place p, double km) {

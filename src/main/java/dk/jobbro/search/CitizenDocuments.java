@@ -1,0 +1,105 @@
+package dk.jobbro.search;
+
+import dk.jobbro.matching.CitizenFacts;
+import dk.jobbro.matching.MatchCriteria;
+import dk.jobbro.vocabulary.LanguageLevel;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+
+import java.util.Map;
+import java.util.Set;
+
+import static dk.jobbro.search.CitizenFields.*;
+
+/** Maps a citizen's facts to an index document: the non-sensitive half only (see {@link CitizenFields}). */
+final class CitizenDocuments {
+
+    /** km per degree of latitude on the sphere GeoPoint measures on (radius 6371.0088 km). */
+    static final double KM_PER_DEGREE = 6371.0088 * Math.PI / 180;
+    /** The box is widened by this share, so rounding never leaves a point of the circle outside it. */
+    private static final double BOX_MARGIN = 1.01;
+
+    private CitizenDocuments() {
+    }
+
+    static Document toDocument(CitizenFacts f, ReferenceRarity reference) {
+        Document d = new Document();
+        d.add(new StringField(ID, Long.toString(f.id()), Field.Store.NO));
+        d.add(new NumericDocValuesField(ID_VALUE, f.id()));
+        d.add(new StringField(TARGET_GROUP, f.targetGroup().name(), Field.Store.NO));
+        if (f.targetGroup().activityReady()) {
+            d.add(new StringField(ACTIVITY_READY, YES, Field.Store.NO));
+        }
+        d.add(new StringField(JOBCENTRE, f.jobcentre(), Field.Store.NO));
+        double lat = f.home().latitude();
+        double lon = f.home().longitude();
+        d.add(new DoublePoint(COMMUTE_BOX, commuteBox(lat, lon, f.maxCommuteKm())));
+        d.add(new LatLonPoint(HOME, lat, lon));
+        d.add(new LatLonDocValuesField(HOME, lat, lon));
+        d.add(new NumericDocValuesField(HOME_LATITUDE, Double.doubleToRawLongBits(lat)));
+        d.add(new NumericDocValuesField(HOME_LONGITUDE, Double.doubleToRawLongBits(lon)));
+        d.add(new NumericDocValuesField(COMMUTE_KM, f.maxCommuteKm()));
+        d.add(new IntField(MAX_HOURS, f.maxHoursPerWeek(), Field.Store.NO));
+        if (f.drivingLicence()) {
+            d.add(new StringField(LICENCE, YES, Field.Store.NO));
+        }
+        for (Map.Entry<String, LanguageLevel> l : f.languages().entrySet()) {
+            for (int level = 0; level <= l.getValue().ordinal(); level++) {
+                d.add(new StringField(LANGUAGE, languageTerm(l.getKey(), level), Field.Store.NO));
+            }
+        }
+        addOccupations(d, f.occupationsWanted(), WANTED, WANTED_UNIT, WANTED_MINOR);
+        addOccupations(d, f.occupationsHeld(), HELD, HELD_UNIT, HELD_MINOR);
+        if (!f.text().isBlank()) {
+            d.add(new StringField(HAS_TEXT, YES, Field.Store.NO));
+        }
+        double norm = MatchCriteria.skillNorm(f.skills(), reference);
+        if (norm > 0) {
+            float value = (float) (SKILL_SCALE / norm);
+            for (String skill : f.skills()) {
+                d.add(new FeatureField(SKILL, skill, value));
+            }
+        }
+        for (Long employer : f.notForEmployers().keySet()) {
+            d.add(new StringField(NOT_FOR_EMPLOYER, employer.toString(), Field.Store.NO));
+        }
+        for (String occupation : f.notForOccupations().keySet()) {
+            d.add(new StringField(NOT_FOR_OCCUPATION, occupation, Field.Store.NO));
+        }
+        return d;
+    }
+
+    static String languageTerm(String language, int levelOrdinal) {
+        return language + ":" + levelOrdinal;
+    }
+
+    /**
+     * A box holding the whole commute circle (minLat, minLon, maxLat, maxLon): latitude spans the radius; longitude
+     * spans it at the box's edge nearest the pole, where a degree is shortest; both widened by 1 %.
+     */
+    static double[] commuteBox(double lat, double lon, double km) {
+        double dLat = km / KM_PER_DEGREE * BOX_MARGIN + 1e-9;
+        double poleward = Math.min(89.0, Math.abs(lat) + dLat);
+        double dLon = Math.min(180, km / (KM_PER_DEGREE * Math.cos(Math.toRadians(poleward))) * BOX_MARGIN + 1e-9);
+        return new double[]{lat - dLat, lon - dLon, lat + dLat, lon + dLon};
+    }
+
+    private static void addOccupations(Document d, Set<String> codes, String same, String unit, String minor) {
+        for (String code : codes) {
+            d.add(new StringField(same, code, Field.Store.NO));
+            if (code.length() >= 4) {
+                d.add(new StringField(unit, code.substring(0, 4), Field.Store.NO));
+            }
+            if (code.length() >= 3) {
+                d.add(new StringField(minor, code.substring(0, 3), Field.Store.NO));
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dk.jobbro.search;
+
+import dk.jobbro.citizen.TargetGroup;
+import dk.jobbro.matching.CitizenCandidates;
+import dk.jobbro.matching.PostingFacts;
+import dk.jobbro.matching.ScoringWeights;
+import dk.jobbro.matching.SkillRarity;
+import dk.jobbro.vocabulary.LanguageSkill;
+import dk.jobbro.vocabulary.SupportKind;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dk.jobbro.search.CitizenFields.*;
+
+/**
+ * Queries over the citizen index for one posting: the hard rules as filters, and an upper bound of
+ * {@code MatchScorer.score} as the score.
+ *
+ * <p>The bound, component by component: skills, occupation, experience, hours and distance from the index (skills
+ * by feature values of 1/norm under the {@link ReferenceRarity}, scaled by its drift and the feature encoding's
+ * precision; occupation and experience as the best relation, as the scorer takes it); support at its weight
+ * (activity-ready citizens' weight for them) when the posting offers any support, since support needs are never
+ * indexed; text at its weight for citizens who want an occupation. {@link #constant} is the part every citizen
+ * gets; {@link #MARGIN} covers float sums and the distance of quantised coordinates.
+ */
+final class CitizenQueries {
+
+    /** Score units: float sums of about 25 clauses, and distance on quantised coordinates (~1 cm, ~0.0001 points). */
+    static final double MARGIN = 0.01;
+    /** FeatureField keeps 8 mantissa bits, rounding down: a stored value is at least 1 - 2^-8 of the true one. */
+    private static final double FEATURE_PRECISION = 1.0 / (1 - 1.0 / 256) * 1.0001;
+
+    private CitizenQueries() {
+    }
+
+    /** The hard rules the index decides, exactly. */
+    static Query filters(CitizenCandidates.Search s) {
+        PostingFacts p = s.posting();
+        if (s.targetGroups().isEmpty() || s.jobcentres().map(java.util.Set::isEmpty).orElse(false)) {
+            return new MatchNoDocsQuery("no target group or jobcentre to search");
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new CommuteReachQuery(p.location().latitude(), p.location().longitude()), Occur.FILTER);
+        for (TargetGroup g : TargetGroup.values()) {
+            if (!s.targetGroups().contains(g)) {
+                b.add(new TermQuery(new Term(TARGET_GROUP, g.name())), Occur.MUST_NOT);
+            }
+        }
+        s.jobcentres().ifPresent(centres -> b.add(new TermInSetQuery(JOBCENTRE,
+                centres.stream().map(BytesRef::new).toList()), Occur.FILTER));
+        if (!p.supportOffered().contains(SupportKind.GRADUAL_START)) {
+            b.add(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE), Occur.FILTER);
+        }
+        if (p.drivingLicenceRequired()) {
+            b.add(new TermQuery(new Term(LICENCE, YES)), Occur.FILTER);
+        }
+        for (LanguageSkill required : p.languageRequirements()) {
+            b.add(new TermQuery(new Term(LANGUAGE, CitizenDocuments.languageTerm(required.language(),
+                    required.level().ordinal()))), Occur.FILTER);
+        }
+        if (s.respectNotFor()) {
+            b.add(new TermQuery(new Term(NOT_FOR_EMPLOYER, Long.toString(p.employerId()))), Occur.MUST_NOT);
+            b.add(new TermQuery(new Term(NOT_FOR_OCCUPATION, p.occupationCode())), Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    /**
+     * Filters plus the bound's clauses. {@code live} is the skill IDF the scorer uses now; {@code drift} is
+     * {@link ReferenceRarity#drift} against it.
+     */
+    static Query bound(CitizenCandidates.Search s, SkillRarity live, double drift) {
+        PostingFacts p = s.posting();
+        ScoringWeights w = s.weights();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(filters(s), Occur.FILTER);
+        double postingNorm = postingNorm(p, live, w.skillDesiredShare());
+        if (w.skills() > 0 && postingNorm > 0) {
+            double scale = w.skills() / postingNorm * Math.max(drift, 0) * FEATURE_PRECISION / SKILL_SCALE;
+            for (String skill : p.requiredSkills()) {
+                double idf = live.idf(skill);
+                addFeature(b, skill, scale * idf * idf);
+            }
+            for (String skill : p.desiredSkills()) {
+                if (!p.requiredSkills().contains(skill)) {
+                    double idf = live.idf(skill);
+                    addFeature(b, skill, scale * w.skillDesiredShare() * idf * idf);
+                }
+            }
+        }
+        addOccupation(b, p.occupationCode(), WANTED, WANTED_UNIT, WANTED_MINOR, w.occupation(), 1.0,
+                w.occupationSameUnitGroup(), w.occupationSameMinorGroup());
+        addOccupation(b, p.occupationCode(), HELD, HELD_UNIT, HELD_MINOR, w.experience(),
+                w.experienceSameOccupation(), w.experienceSameUnitGroup(), w.experienceSameMinorGroup());
+        double hoursFit = w.hours() * (1 - w.hoursGradualStart());
+        if (hoursFit > 0) {
+            b.add(constant(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE), hoursFit), Occur.SHOULD);
+        }
+        if (w.distance() > 0) {
+            b.add(LatLonPoint.newDistanceFeatureQuery(HOME, (float) w.distance(), p.location().latitude(),
+                    p.location().longitude(), w.distancePivotKm() * 1000), Occur.SHOULD);
+        }
+        double activityReadyExtra = w.support() * (w.activityReadySupportMultiplier() - 1);
+        if (!p.supportOffered().isEmpty() && activityReadyExtra > 0) {
+            b.add(constant(new TermQuery(new Term(ACTIVITY_READY, YES)), activityReadyExtra), Occur.SHOULD);
+        }
+        if (w.text() > 0) {
+            b.add(constant(new TermQuery(new Term(HAS_TEXT, YES)), w.text()), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** The part of the bound every citizen gets, outside the query: hours at the gradual-start share, support. */
+    static double constant(CitizenCandidates.Search s) {
+        ScoringWeights w = s.weights();
+        double support = s.posting().supportOffered().isEmpty() ? 0 : w.support();
+        return w.hours() * w.hoursGradualStart() + support + MARGIN;
+    }
+
+    /** The posting's IDF-weighted skill-vector length, as {@code MatchScorer.skillValue} computes it. */
+    static double postingNorm(PostingFacts p, SkillRarity rarity, double share) {
+        double norm = 0;
+        for (String s : p.requiredSkills()) {
+            double idf = rarity.idf(s);
+            norm += idf * idf;
+        }
+        for (String s : p.desiredSkills()) {
+            if (!p.requiredSkills().contains(s)) {
+                double idf = rarity.idf(s);
+                norm += share * idf * share * idf;
+            }
+        }
+        return Math.sqrt(norm);
+    }
+
+    private static void addFeature(BooleanQuery.Builder b, String skill, double weight) {
+        if (weight > 0) {
+            b.add(FeatureField.newLinearQuery(SKILL, skill, (float) weight), Occur.SHOULD);
+        }
+    }
+
+    /** The best relation of the citizen's codes to the posting's: same, same unit group, same minor group. */
+    private static void addOccupation(BooleanQuery.Builder b, String code, String sameField, String unitField,
+                                      String minorField, double weight, double same, double unit, double minor) {
+        if (weight == 0 || code == null) {
+            return;
+        }
+        List<Query> relations = new ArrayList<>();
+        relations.add(constant(new TermQuery(new Term(sameField, code)), weight * same));
+        if (code.length() >= 4) {
+            relations.add(constant(new TermQuery(new Term(unitField, code.substring(0, 4))), weight * unit));
+        }
+        if (code.length() >= 3) {
+            relations.add(constant(new TermQuery(new Term(minorField, code.substring(0, 3))), weight * minor));
+        }
+        b.add(new DisjunctionMaxQuery(relations, 0f), Occur.SHOULD);
+    }
+
+    private static Query constant(Query q, double boost) {
+        return new BoostQuery(new ConstantScoreQuery(q), (float) boost);
+    }
+}
