@@ -34,8 +34,8 @@ import java.util.Random;
  * share of the citizens (most of them activity-ready). Written with multi-row inserts, bypassing the API: this is
  * generated test data, not a load path.
  *
- * <p>Same seed, same calls, same database rows. Postings are written before citizens; {@link #writeCitizens} may
- * be called again to grow the world (ids go on from the last one written).
+ * <p>Same seed, same calls, same rows. Ids follow those already in the tables (an empty database: from 1).
+ * Postings are written before citizens; {@link #writeCitizens} may be called again to grow the world.
  */
 public final class NationalDenmark {
 
@@ -63,7 +63,9 @@ public final class NationalDenmark {
     private final Map<Long, String> employerMunicipality = new HashMap<>();
     private final Instant now = Instant.now();
     private final LocalDate today = LocalDate.now();
-    private long lastCitizenId = 0;
+    private long lastCitizenId = -1;
+    private long employerBase;
+    private long postingBase;
 
     public NationalDenmark(Path resources, Path municipalitiesCsv, long seed, JsonMapper json) {
         this.denmark = new SyntheticDenmark(resources, seed);
@@ -111,6 +113,8 @@ public final class NationalDenmark {
             }
         }
         try (Connection c = dataSource.getConnection()) {
+            employerBase = maxId(c, "employer");
+            postingBase = maxId(c, "posting");
             c.setAutoCommit(false);
             try (Insert employers = new Insert(c, "employer", "id", "name", "cvr", "street", "postcode", "city",
                     "latitude", "longitude", "ordinary_employees", "created_at", "updated_at")) {
@@ -118,7 +122,8 @@ public final class NationalDenmark {
                         .sorted(java.util.Comparator.comparingLong(SyntheticDenmark.Employer::id)).toList()) {
                     SyntheticDenmark.Place at = employerPlaces.get(e.id());
                     int staff = 2 + (int) Math.round(Math.exp(random.nextGaussian() * 1.2 + 2.5));
-                    employers.add(e.id(), e.name(), String.format("%08d", 20_000_000 + e.id()), "Erhvervsvej 1",
+                    long id = employerBase + e.id();
+                    employers.add(id, e.name(), String.format("%08d", 20_000_000 + id), "Erhvervsvej 1",
                             at.postcode(), at.town(), at.latitude(), at.longitude(), staff, ts(now), ts(now));
                 }
             }
@@ -128,7 +133,7 @@ public final class NationalDenmark {
                     "end_date", "slots", "slots_filled", "support_offered", "physical_demands",
                     "driving_licence_required", "language_requirements", "created_at", "updated_at")) {
                 for (Posting p : postings) {
-                    insert.add(p.id(), p.employerId(), p.kind().name(), p.status().name(), p.title(),
+                    insert.add(postingBase + p.id(), employerBase + p.employerId(), p.kind().name(), p.status().name(), p.title(),
                             p.description(), p.occupationCode(), json(p.requiredSkills()), json(p.desiredSkills()),
                             p.street(), p.postcode(), p.city(), p.latitude(), p.longitude(), p.hoursMin(),
                             p.hoursMax(), p.startDate(), p.applicationDeadline(), p.endDate(), p.slots(),
@@ -150,6 +155,9 @@ public final class NationalDenmark {
         long started = System.nanoTime();
         int circumstances = 0;
         try (Connection c = dataSource.getConnection()) {
+            if (lastCitizenId < 0) {
+                lastCitizenId = maxId(c, "citizen");
+            }
             c.setAutoCommit(false);
             try (Insert citizens = new Insert(c, "citizen", "id", "name", "jobcentre", "target_group",
                     "home_postcode", "home_latitude", "home_longitude", "max_commute_km", "max_hours_per_week",
@@ -247,6 +255,14 @@ public final class NationalDenmark {
                 at.latitude(), at.longitude(), p.hoursMin(), p.hoursMax(), p.startDate(), p.applicationDeadline(),
                 p.endDate(), p.slots(), p.slotsFilled(), p.supportOffered(), p.physicalDemands(),
                 p.drivingLicenceRequired(), p.languageRequirements(), p.createdAt(), p.updatedAt());
+    }
+
+    private static long maxId(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table);
+             java.sql.ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private String json(Object value) {
