@@ -36,4 +36,10 @@ public interface CitizenRepository extends PageableRepository<Citizen, Long> {
 
     /** A jobcentre's active citizens (the consultants' work list). */
     List<Citizen> findByJobcentreAndActiveTrue(String jobcentre);
+
+    /** Active citizens with ids in a range, by id: a chunk of the nightly run in one query. */
+    List<Citizen> findByIdBetweenAndActiveTrueOrderById(long firstId, long lastId);
+
+    /** The next page of active citizens after an id (keyset paging: no offset to skip at national scale). */
+    List<Citizen> findByIdGreaterThanAndActiveTrueOrderById(long afterId, Pageable page);
 }

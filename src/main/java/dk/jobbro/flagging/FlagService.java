@@ -13,7 +13,10 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +34,7 @@ import java.util.stream.Collectors;
 public class FlagService {
 
     private static final int HISTORY_LIMIT = 100;
-    private static final int NIGHTLY_PAGE = 500;
+    private static final int NIGHTLY_PAGE = 1000;
 
     private final FlagRuleset ruleset;
     private final CircumstanceRepository circumstances;
@@ -122,18 +125,35 @@ public class FlagService {
     public int reevaluateAll() {
         recordRuleset();
         int evaluated = 0;
-        for (int page = 0; ; page++) {
-            List<Citizen> batch = citizenRepository.findAll(Pageable.from(page, NIGHTLY_PAGE)).getContent();
-            for (Citizen c : batch) {
-                if (c.active()) {
-                    evaluate(c.id(), FlagEvaluationRow.Trigger.NIGHTLY);
-                    evaluated++;
-                }
-            }
-            if (batch.size() < NIGHTLY_PAGE) {
+        long after = 0;
+        while (true) {
+            List<Citizen> batch = citizenRepository.findByIdGreaterThanAndActiveTrueOrderById(after,
+                    Pageable.from(0, NIGHTLY_PAGE));
+            if (batch.isEmpty()) {
                 return evaluated;
             }
+            evaluated += reevaluate(batch.stream().map(Citizen::id).toList());
+            after = batch.getLast().id();
         }
+    }
+
+    /** A page of citizens: their circumstances in one query, their evaluations in one batch and transaction. */
+    @Transactional
+    int reevaluate(List<Long> citizenIds) {
+        Map<Long, List<Circumstance>> byCitizen = new HashMap<>();
+        for (CircumstanceRow row : circumstances.findByCitizenIdIn(citizenIds)) {
+            byCitizen.computeIfAbsent(row.citizenId(), k -> new ArrayList<>()).add(row.circumstance());
+        }
+        Instant now = clock.instant();
+        List<FlagEvaluationRow> rows = new ArrayList<>(citizenIds.size());
+        for (long id : citizenIds) {
+            List<Circumstance> inputs = FlagEvaluator.canonical(byCitizen.getOrDefault(id, List.of()));
+            ParallelInterventionFlag flag = FlagEvaluator.evaluate(ruleset, inputs);
+            rows.add(new FlagEvaluationRow(null, id, now, FlagEvaluationRow.Trigger.NIGHTLY, ruleset.version(), inputs,
+                    flag, flag.flagged(), flag.urgency()));
+        }
+        evaluations.saveAll(rows);
+        return rows.size();
     }
 
     public Flags flags(long citizenId) {

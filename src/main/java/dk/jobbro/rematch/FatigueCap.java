@@ -1,7 +1,6 @@
 package dk.jobbro.rematch;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,28 +44,105 @@ final class FatigueCap {
     static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score).reversed()
             .thenComparingLong(Candidate::citizenId).thenComparingLong(Candidate::postingId);
 
+    /** Each candidate's rank in its citizen's list (0: not kept), in the order given, and the spreads. */
+    record Ranks(int[] ranks, int kept, int heldBack, Spread perPosting, Spread perEmployer) {
+    }
+
     static Allocation allocate(List<Candidate> candidates, int topN, int cap) {
-        Candidate[] ordered = candidates.toArray(Candidate[]::new);
-        Arrays.sort(ordered, BEST_FIRST);
+        int n = candidates.size();
+        long[] citizens = new long[n];
+        long[] postings = new long[n];
+        long[] employers = new long[n];
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            citizens[i] = c.citizenId();
+            postings[i] = c.postingId();
+            employers[i] = c.employerId();
+            scores[i] = c.score();
+        }
+        int[] order = bestFirst(citizens, postings, scores);
+        Ranks ranks = rank(order, citizens, postings, employers, topN, cap);
+        List<Kept> kept = new ArrayList<>(ranks.kept());
+        for (int i : order) {
+            if (ranks.ranks()[i] > 0) {
+                kept.add(new Kept(candidates.get(i), ranks.ranks()[i]));
+            }
+        }
+        return new Allocation(kept, ranks.heldBack(), ranks.perPosting(), ranks.perEmployer());
+    }
+
+    /**
+     * The same allocation over parallel arrays (the i-th of each is one candidate): at national scale nine million
+     * candidates, which as objects would not fit the heap the run is given next to the index.
+     */
+    static Ranks rank(long[] citizens, long[] postings, long[] employers, double[] scores, int topN, int cap) {
+        return rank(bestFirst(citizens, postings, scores), citizens, postings, employers, topN, cap);
+    }
+
+    private static Ranks rank(int[] order, long[] citizens, long[] postings, long[] employers, int topN, int cap) {
+        int[] ranks = new int[order.length];
         Map<Long, Integer> perCitizen = new HashMap<>();
         Map<Long, Integer> perPosting = new HashMap<>();
         Map<Long, Integer> perEmployer = new HashMap<>();
-        List<Kept> kept = new ArrayList<>();
+        int kept = 0;
         int heldBack = 0;
-        for (Candidate c : ordered) {
-            int citizenHas = perCitizen.getOrDefault(c.citizenId(), 0);
+        for (int i : order) {
+            int citizenHas = perCitizen.getOrDefault(citizens[i], 0);
             if (citizenHas >= topN) {
                 continue; // a spare the citizen does not need
             }
-            if (perPosting.getOrDefault(c.postingId(), 0) >= cap) {
+            if (perPosting.getOrDefault(postings[i], 0) >= cap) {
                 heldBack++;
                 continue;
             }
-            perCitizen.put(c.citizenId(), citizenHas + 1);
-            perPosting.merge(c.postingId(), 1, Integer::sum);
-            perEmployer.merge(c.employerId(), 1, Integer::sum);
-            kept.add(new Kept(c, citizenHas + 1));
+            perCitizen.put(citizens[i], citizenHas + 1);
+            perPosting.merge(postings[i], 1, Integer::sum);
+            perEmployer.merge(employers[i], 1, Integer::sum);
+            ranks[i] = citizenHas + 1;
+            kept++;
         }
-        return new Allocation(kept, heldBack, Spread.of(perPosting), Spread.of(perEmployer));
+        return new Ranks(ranks, kept, heldBack, Spread.of(perPosting), Spread.of(perEmployer));
+    }
+
+    /** Candidate positions in {@link #BEST_FIRST} order: a merge sort of plain ints, no object per candidate. */
+    private static int[] bestFirst(long[] citizens, long[] postings, double[] scores) {
+        int n = citizens.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int[] buffer = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int low = 0; low < n - width; low += 2 * width) {
+                int mid = low + width;
+                int high = Math.min(low + 2 * width, n);
+                int i = low;
+                int j = mid;
+                int k = low;
+                while (i < mid && j < high) {
+                    buffer[k++] = before(order[j], order[i], citizens, postings, scores) ? order[j++] : order[i++];
+                }
+                while (i < mid) {
+                    buffer[k++] = order[i++];
+                }
+                while (j < high) {
+                    buffer[k++] = order[j++];
+                }
+                System.arraycopy(buffer, low, order, low, high - low);
+            }
+        }
+        return order;
+    }
+
+    private static boolean before(int a, int b, long[] citizens, long[] postings, double[] scores) {
+        int byScore = Double.compare(scores[b], scores[a]);
+        if (byScore != 0) {
+            return byScore < 0;
+        }
+        if (citizens[a] != citizens[b]) {
+            return citizens[a] < citizens[b];
+        }
+        return postings[a] < postings[b];
     }
 }

@@ -19,20 +19,25 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The run on db-scheduler (docs/nightly-rematch.md says why): four tasks in its table {@code scheduled_tasks}, in
  * the same MariaDB, shared by every instance of the service. Each instance polls for due tasks; a task row is
  * picked by one instance at a time (optimistic locking), and a row picked by an instance that stopped sending
- * heartbeats is taken again by another. So any number of replicas share a night's chunks, and a killed one's
+ * heartbeats is taken again by another. So any number of replicas share a night's chunks (matching them, then
+ * storing their results), and a killed one's
  * chunk is not lost.
  *
  * <ul>
  *   <li>{@code rematch-nightly}: recurring on the cron in config/rematch.yml; fires on one instance only;</li>
  *   <li>{@code rematch-prepare}, instance = run id: housekeeping and chunks, then schedules the chunks;</li>
  *   <li>{@code rematch-chunk}, instance = "run:chunk": one chunk; the last one schedules the finish;</li>
- *   <li>{@code rematch-finish}, instance = run id: fatigue cap, ranks, comparison, report.</li>
+ *   <li>{@code rematch-finish}, instance = run id: the fatigue cap over all chunks, then schedules the stores; once
+ *       every chunk is stored, the report and the DONE mark;</li>
+ *   <li>{@code rematch-store}, instance = "run:chunk": one chunk's kept matches ranked and compared with the
+ *       previous run; the last one schedules the finish again.</li>
  * </ul>
  * Instance ids are derived from the run, and tasks are scheduled only if not there yet: scheduling twice is
  * harmless, and every step is itself idempotent ({@link RematchSteps}).
@@ -50,13 +55,22 @@ class JobEngine {
     private final OneTimeTask<Void> prepare;
     private final OneTimeTask<Void> chunk;
     private final OneTimeTask<Void> finish;
+    private final OneTimeTask<Void> store;
     private final Scheduler scheduler;
     private final SchedulerClient client;
 
     JobEngine(DataSource dataSource, RematchSteps steps, RematchSettings settings) {
         this.steps = steps;
         this.finish = Tasks.oneTime("rematch-finish").onFailure(RETRY).execute((instance, context) ->
-                steps.finish(Long.parseLong(instance.getId())));
+                finish(context.getSchedulerClient(), Long.parseLong(instance.getId())));
+        this.store = Tasks.oneTime("rematch-store").onFailure(RETRY).execute((instance, context) -> {
+            String[] id = instance.getId().split(":");
+            long runId = Long.parseLong(id[0]);
+            steps.storeChunk(runId, Integer.parseInt(id[1]));
+            if (steps.allChunksStored(runId)) {
+                context.getSchedulerClient().scheduleIfNotExists(finish.instance(Long.toString(runId)), Instant.now());
+            }
+        });
         this.chunk = Tasks.oneTime("rematch-chunk").onFailure(RETRY).execute((instance, context) -> {
             String[] id = instance.getId().split(":");
             long runId = Long.parseLong(id[0]);
@@ -78,7 +92,7 @@ class JobEngine {
         });
         DataSource plain = DelegatingDataSource.unwrapDataSource(dataSource);
         if (settings.jobEngineEnabled()) {
-            this.scheduler = Scheduler.create(plain, prepare, chunk, finish)
+            this.scheduler = Scheduler.create(plain, prepare, chunk, finish, store)
                     .startTasks(nightly)
                     .threads(settings.threads())
                     .pollingInterval(settings.pollingInterval())
@@ -92,7 +106,7 @@ class JobEngine {
             this.client = scheduler; // scheduling through it wakes its own pollers at once
         } else {
             this.scheduler = null;
-            this.client = SchedulerClient.Builder.create(plain, prepare, chunk, finish).build();
+            this.client = SchedulerClient.Builder.create(plain, prepare, chunk, finish, store).build();
         }
     }
 
@@ -114,6 +128,21 @@ class JobEngine {
         }
         if (pending.isEmpty()) {
             on.scheduleIfNotExists(finish.instance(Long.toString(runId)), Instant.now());
+        }
+    }
+
+    /** The fatigue cap once, then a store task per chunk; when all are stored, the report. */
+    private void finish(SchedulerClient on, long runId) {
+        Optional<List<Integer>> unstored = steps.allocate(runId);
+        if (unstored.isEmpty()) {
+            return;
+        }
+        if (unstored.get().isEmpty()) {
+            steps.complete(runId);
+            return;
+        }
+        for (int no : unstored.get()) {
+            on.scheduleIfNotExists(store.instance(runId + ":" + no), Instant.now());
         }
     }
 

@@ -2,8 +2,8 @@ package dk.jobbro.rematch;
 
 /**
  * How a stored match compares with the citizen's previous run. Scores are rounded to four decimals in the
- * explanation, so differences below half of that are no change. The run's SQL comparison
- * ({@link RematchStore#finish}) uses the same tolerance.
+ * explanation, so differences below half of that are no change. The run's comparison with the previous run
+ * ({@link RematchSteps#storeChunk}) uses it too.
  */
 enum MatchChange {
     NEW, IMPROVED, UNCHANGED, LOWER, DROPPED;

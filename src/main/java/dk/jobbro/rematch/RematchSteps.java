@@ -1,5 +1,8 @@
 package dk.jobbro.rematch;
 
+import dk.jobbro.citizen.Citizen;
+import dk.jobbro.citizen.CitizenService;
+import dk.jobbro.citizen.NotForCitizen;
 import dk.jobbro.matching.MatchExplanation;
 import dk.jobbro.matching.MatchingService;
 import dk.jobbro.matching.ScoreComponent;
@@ -31,8 +34,10 @@ import java.util.Optional;
  *   <li>{@link #matchChunk}: each citizen matched through {@link MatchingService} (the consultants' ranking, whose
  *       eligibility skips filled postings and employers without headroom under the ratio rule); a failure is
  *       recorded for that citizen and the chunk goes on;</li>
- *   <li>{@link #finish}: the employer fatigue cap ({@link FatigueCap}), ranks, the comparison with the previous
- *       run, the report.</li>
+ *   <li>{@link #allocate}: the employer fatigue cap ({@link FatigueCap}) over all chunks' candidates, once;</li>
+ *   <li>{@link #storeChunk}: per chunk, on any instance: the kept matches ranked and compared with the citizens'
+ *       previous run (new, improved, unchanged, lower, dropped);</li>
+ *   <li>{@link #complete}: the report and the DONE mark. {@link #finish} runs the last three on one thread.</li>
  * </ol>
  * Logs counts and ids of runs only, never a citizen.
  */
@@ -42,15 +47,19 @@ class RematchSteps {
     private static final Logger LOG = LoggerFactory.getLogger(RematchSteps.class);
 
     private final RematchStore store;
+    private final CitizenService citizens;
     private final MatchingService matching;
     private final NightlyRun housekeeping;
     private final RematchSettings settings;
     private final JsonMapper json;
     private final Clock clock;
     private final String instanceName;
+    private final RematchStepTimes times;
 
-    RematchSteps(RematchStore store, MatchingService matching, NightlyRun housekeeping, RematchSettings settings,
-                 JsonMapper json, Clock clock) {
+    RematchSteps(RematchStore store, CitizenService citizens, MatchingService matching, NightlyRun housekeeping,
+                 RematchSettings settings, JsonMapper json, Clock clock, RematchStepTimes times) {
+        this.citizens = citizens;
+        this.times = times;
         this.store = store;
         this.matching = matching;
         this.housekeeping = housekeeping;
@@ -110,7 +119,8 @@ class RematchSteps {
             List<RematchStore.ChunkRow> chunks = new ArrayList<>();
             for (int from = 0, no = 0; from < ids.size(); from += settings.chunkSize(), no++) {
                 List<Long> part = ids.subList(from, Math.min(ids.size(), from + settings.chunkSize()));
-                chunks.add(new RematchStore.ChunkRow(runId, no, part.getFirst(), part.getLast(), part.size(), false));
+                chunks.add(new RematchStore.ChunkRow(runId, no, part.getFirst(), part.getLast(), part.size(), false,
+                        false));
             }
             Housekeeping done = new Housekeeping(kept.postingsExpired(), kept.flagsEvaluated(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -132,24 +142,36 @@ class RematchSteps {
         if (chunk.done()) {
             return false;
         }
-        RematchStore.RunRow run = store.run(runId).orElseThrow();
         long started = System.nanoTime();
+        RematchStore.RunRow run = store.run(runId).orElseThrow();
         List<RematchStore.CandidateRow> rows = new ArrayList<>();
         Map<Long, String> failures = new LinkedHashMap<>();
         int perCitizen = run.topN() + settings.spareCandidates();
-        for (long citizenId : store.citizensOf(chunk)) {
+        // The chunk's citizens in one query (each read audited, in one batch) and their "not for" entries in one.
+        List<Citizen> loaded = citizens.readActive(chunk.firstId(), chunk.lastId());
+        Map<Long, List<NotForCitizen>> notFor = citizens.notFor(loaded.stream().map(Citizen::id).toList());
+        times.add(RematchStepTimes.Step.LOAD, started);
+        for (Citizen citizen : loaded) {
             try {
-                for (MatchingService.PostingMatch m : matching.matchesFor(citizenId, perCitizen)) {
-                    rows.add(new RematchStore.CandidateRow(citizenId, m.posting().id(), m.posting().employerId(),
+                long t = System.nanoTime();
+                List<MatchingService.PostingMatch> found = matching.matchesFor(citizen,
+                        notFor.getOrDefault(citizen.id(), List.of()), perCitizen);
+                times.add(RematchStepTimes.Step.MATCH, t);
+                t = System.nanoTime();
+                for (MatchingService.PostingMatch m : found) {
+                    rows.add(new RematchStore.CandidateRow(citizen.id(), m.posting().id(), m.posting().employerId(),
                             m.explanation().score(), components(m.explanation())));
                 }
+                times.add(RematchStepTimes.Step.FORMAT, t);
             } catch (RuntimeException e) {
-                failures.put(citizenId, error(e));
+                failures.put(citizen.id(), error(e));
             }
         }
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        return store.completeChunk(chunk, rows, failures, run.rankingVersion(), run.eligibilityVersion(),
-                instanceName, millis, clock.instant());
+        long t = System.nanoTime();
+        long millis = Duration.ofNanos(t - started).toMillis();
+        boolean completed = store.completeChunk(chunk, rows, failures, instanceName, millis, clock.instant());
+        times.add(RematchStepTimes.Step.WRITE, t);
+        return completed;
     }
 
     boolean allChunksDone(long runId) {
@@ -157,35 +179,175 @@ class RematchSteps {
         return counts.chunksDone() == counts.chunks();
     }
 
+    /** The fatigue cap's outcome as the report needs it, kept with the run between the finish's steps. */
+    @Serdeable
+    record Allocation(int citizensMatched, int proposals, int heldBack, int perPostingMax, int perPostingP95,
+                      int perEmployerMax, int perEmployerP95, long matchMillis, long finishStartedAt) {
+    }
+
     /**
-     * The fatigue cap, ranks, the comparison with the previous run and the report, in one transaction with the DONE
-     * mark; a finished run is left as it is.
+     * The finish's first step, once per run: the fatigue cap over every chunk's candidates, each candidate's rank
+     * written back to its chunk. Returns the chunks whose results are still to store; empty when the run is not
+     * ready (a chunk is still matching) or done already.
      */
-    void finish(long runId) {
+    Optional<List<Integer>> allocate(long runId) {
         RematchStore.RunRow run = store.run(runId).orElseThrow();
         if (run.state() == RematchRun.State.DONE || run.state() == RematchRun.State.PREPARING
                 || !allChunksDone(runId)) {
-            return; // done already, or not ready: the last chunk schedules the finish again
+            return Optional.empty(); // done already, or not ready: the last chunk schedules the finish again
         }
-        // FINISHING already: an instance died while finishing; its transaction never committed, so start over.
         store.beginFinishing(runId);
+        if (run.allocation() == null) {
+            long started = System.nanoTime();
+            Instant now = clock.instant();
+            Map<Integer, ChunkCandidates.Keys> keys = store.candidateKeys(runId);
+            int n = keys.values().stream().mapToInt(ChunkCandidates.Keys::size).sum();
+            long[] citizenIds = new long[n];
+            long[] postings = new long[n];
+            long[] employers = new long[n];
+            double[] scores = new double[n];
+            int at = 0;
+            for (ChunkCandidates.Keys k : keys.values()) {
+                System.arraycopy(k.citizens(), 0, citizenIds, at, k.size());
+                System.arraycopy(k.postings(), 0, postings, at, k.size());
+                System.arraycopy(k.employers(), 0, employers, at, k.size());
+                System.arraycopy(k.scores(), 0, scores, at, k.size());
+                at += k.size();
+            }
+            FatigueCap.Ranks ranks = FatigueCap.rank(citizenIds, postings, employers, scores, run.topN(),
+                    run.fatigueCap());
+            Map<Integer, int[]> perChunk = new LinkedHashMap<>();
+            at = 0;
+            java.util.Set<Long> matched = new java.util.HashSet<>();
+            for (Map.Entry<Integer, ChunkCandidates.Keys> e : keys.entrySet()) {
+                int size = e.getValue().size();
+                perChunk.put(e.getKey(), java.util.Arrays.copyOfRange(ranks.ranks(), at, at + size));
+                at += size;
+            }
+            for (int i = 0; i < n; i++) {
+                if (ranks.ranks()[i] > 0) {
+                    matched.add(citizenIds[i]);
+                }
+            }
+            long matchMillis = run.preparedAt() == null ? 0 : Duration.between(run.preparedAt(), now).toMillis();
+            Allocation allocation = new Allocation(matched.size(), ranks.kept(), ranks.heldBack(),
+                    ranks.perPosting().max(), ranks.perPosting().p95(), ranks.perEmployer().max(),
+                    ranks.perEmployer().p95(), matchMillis, now.toEpochMilli());
+            store.saveAllocation(runId, perChunk, write(allocation)); // false: another instance was first
+            times.add(RematchStepTimes.Step.FATIGUE_CAP, started);
+        }
+        return Optional.of(store.unstoredChunks(runId));
+    }
+
+    /**
+     * One chunk's kept matches, ranked and compared with its citizens' previous run, in one transaction with its
+     * STORED mark: NEW, IMPROVED, UNCHANGED or LOWER, and DROPPED rows for the previous run's matches that left the
+     * list (not for a citizen no longer active, nor one whose matching failed now). False when done already.
+     */
+    boolean storeChunk(long runId, int chunkNo) {
         long started = System.nanoTime();
-        FatigueCap.Allocation allocation = FatigueCap.allocate(store.candidates(runId), run.topN(), run.fatigueCap());
-        RematchStore.Counts counts = store.counts(runId);
+        RematchStore.RunRow run = store.run(runId).orElseThrow();
+        Optional<RematchStore.ChunkResults> found = store.chunkResults(runId, chunkNo);
+        if (found.isEmpty()) {
+            return false; // stored already (or not allocated yet: the finish schedules it again)
+        }
+        RematchStore.ChunkResults results = found.get();
+        long[] range = store.citizenRange(runId, chunkNo);
+        Map<Long, Boolean> citizensNow = store.citizensIn(range[0], range[1]);
+        Map<Long, Map<Long, RematchStore.MatchRow>> before = new java.util.HashMap<>();
         Optional<Long> previous = store.previousDone(runId);
-        long matchMillis = run.preparedAt() == null ? 0 : Duration.between(run.preparedAt(), clock.instant()).toMillis();
-        int citizensMatched = (int) allocation.kept().stream().mapToLong(k -> k.candidate().citizenId()).distinct()
-                .count();
-        // New and dropped counts are known only after the comparison: the report is written in its transaction.
-        store.finish(runId, allocation.kept(), previous, (fresh, dropped) -> write(new RematchRun.Report(
-                run.postingsExpired(), run.flagsEvaluated(), citizensMatched, counts.failed(), allocation.kept().size(),
-                allocation.heldBack(), allocation.perPosting().max(), allocation.perPosting().p95(),
-                allocation.perEmployer().max(), allocation.perEmployer().p95(), fresh, dropped, run.prepareMillis(),
-                matchMillis, Duration.ofNanos(System.nanoTime() - started).toMillis())), clock.instant());
+        if (previous.isPresent()) {
+            for (RematchStore.MatchRow m : store.rankedIn(previous.get(), range[0], range[1])) {
+                before.computeIfAbsent(m.citizenId(), k -> new java.util.HashMap<>()).put(m.postingId(), m);
+            }
+        }
+        times.add(RematchStepTimes.Step.RANK, started);
+        long diffStarted = System.nanoTime();
+        List<RematchStore.ResultRow> rows = new ArrayList<>();
+        int fresh = 0;
+        ChunkCandidates.Keys keys = results.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            int rank = results.ranks()[i];
+            long citizen = keys.citizens()[i];
+            if (rank == 0 || !citizensNow.containsKey(citizen)) {
+                continue; // not kept, or erased since it was matched
+            }
+            Map<Long, RematchStore.MatchRow> old = before.get(citizen);
+            RematchStore.MatchRow was = old == null ? null : old.remove(keys.postings()[i]);
+            MatchChange change = was == null ? MatchChange.NEW : MatchChange.of(was.score(), keys.scores()[i]);
+            if (change == MatchChange.NEW) {
+                fresh++;
+            }
+            rows.add(new RematchStore.ResultRow(citizen, keys.postings()[i], keys.employers()[i], keys.scores()[i],
+                    rank, change, was == null ? null : was.score(), results.components().get(i),
+                    run.rankingVersion(), run.eligibilityVersion()));
+        }
+        java.util.Set<Long> failed = store.failedIn(runId, range[0], range[1]);
+        int dropped = 0;
+        for (Map.Entry<Long, Map<Long, RematchStore.MatchRow>> e : new java.util.TreeMap<>(before).entrySet()) {
+            if (!Boolean.TRUE.equals(citizensNow.get(e.getKey())) || failed.contains(e.getKey())) {
+                continue;
+            }
+            for (RematchStore.MatchRow m : e.getValue().values()) {
+                rows.add(new RematchStore.ResultRow(m.citizenId(), m.postingId(), m.employerId(), m.score(), null,
+                        MatchChange.DROPPED, m.score(), m.components(), m.rankingVersion(), m.eligibilityVersion()));
+                dropped++;
+            }
+        }
+        times.add(RematchStepTimes.Step.DIFF, diffStarted);
+        long t = System.nanoTime();
+        boolean stored = store.storeChunk(runId, chunkNo, rows, fresh, dropped);
+        times.add(RematchStepTimes.Step.WRITE, t);
+        return stored;
+    }
+
+    boolean allChunksStored(long runId) {
+        RematchStore.Counts counts = store.counts(runId);
+        return counts.chunksStored() == counts.chunks();
+    }
+
+    /** The finish's last step: the report and the DONE mark, once every chunk is stored. */
+    boolean complete(long runId) {
+        RematchStore.RunRow run = store.run(runId).orElseThrow();
+        if (run.state() != RematchRun.State.FINISHING || run.allocation() == null || !allChunksStored(runId)) {
+            return false;
+        }
+        Allocation a = read(run.allocation());
+        RematchStore.Counts counts = store.counts(runId);
+        int[] totals = store.storedTotals(runId);
+        Instant now = clock.instant();
+        String report = write(new RematchRun.Report(run.postingsExpired(), run.flagsEvaluated(), a.citizensMatched(),
+                counts.failed(), a.proposals(), a.heldBack(), a.perPostingMax(), a.perPostingP95(), a.perEmployerMax(),
+                a.perEmployerP95(), totals[0], totals[1], run.prepareMillis(), a.matchMillis(),
+                Math.max(0, now.toEpochMilli() - a.finishStartedAt())));
+        if (!store.complete(runId, report, now)) {
+            return false;
+        }
         LOG.info("Rematch run {} done: {} proposals to {} citizens, {} held back by the fatigue cap (per posting max {},"
-                        + " p95 {}; per employer max {}, p95 {}), {} failed", runId, allocation.kept().size(),
-                citizensMatched, allocation.heldBack(), allocation.perPosting().max(), allocation.perPosting().p95(),
-                allocation.perEmployer().max(), allocation.perEmployer().p95(), counts.failed());
+                        + " p95 {}; per employer max {}, p95 {}), {} new, {} dropped, {} failed", runId, a.proposals(),
+                a.citizensMatched(), a.heldBack(), a.perPostingMax(), a.perPostingP95(), a.perEmployerMax(),
+                a.perEmployerP95(), totals[0], totals[1], counts.failed());
+        return true;
+    }
+
+    /** The whole finish on this thread (tests, and a single instance that wants no tasks): a finished run is left. */
+    void finish(long runId) {
+        Optional<List<Integer>> pending = allocate(runId);
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (int chunk : pending.get()) {
+            storeChunk(runId, chunk);
+        }
+        complete(runId);
+    }
+
+    private Allocation read(String stored) {
+        try {
+            return json.readValue(stored, Allocation.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String components(MatchExplanation explanation) {

@@ -34,19 +34,21 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
     record RunRow(long id, RematchRun.State state, String startedBy, Instant startedAt, Instant preparedAt,
                   Instant finishedAt, int totalCitizens, int topN, int fatigueCap, String rankingVersion,
                   String eligibilityVersion, String report, int postingsExpired, int flagsEvaluated,
-                  long prepareMillis) {
+                  long prepareMillis, String allocation) {
     }
 
-    record ChunkRow(long runId, int chunkNo, long firstId, long lastId, int citizens, boolean done) {
+    /** A chunk; {@code done}: matched (DONE or STORED), {@code stored}: its kept matches are in rematch_match. */
+    record ChunkRow(long runId, int chunkNo, long firstId, long lastId, int citizens, boolean done, boolean stored) {
     }
 
     /** A stored match (or a dropped one) as the feed shows it. */
     record MatchRow(long runId, long citizenId, long postingId, double score, Integer rank, String change,
-                    Double previousScore, String components, String rankingVersion, String eligibilityVersion) {
+                    Double previousScore, String components, String rankingVersion, String eligibilityVersion,
+                    long employerId) {
     }
 
-    /** Progress counters of a run. */
-    record Counts(int chunks, int chunksDone, int citizensDone, int failed) {
+    /** Progress counters of a run: chunks matched ({@code chunksDone}) and of those stored by the finish. */
+    record Counts(int chunks, int chunksDone, int citizensDone, int failed, int chunksStored) {
     }
 
     /** Another run is under way. */
@@ -138,7 +140,7 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
                                 r.getInt("fatigue_cap"), r.getString("ranking_version"),
                                 r.getString("eligibility_version"), r.getString("report"),
                                 r.getInt("postings_expired"), r.getInt("flags_evaluated"),
-                                r.getLong("prepare_millis")));
+                                r.getLong("prepare_millis"), r.getString("allocation")));
                     }
                 }
             }
@@ -201,17 +203,11 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
                 s.setInt(2, chunkNo);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new ChunkRow(runId, chunkNo, r.getLong("first_id"),
-                            r.getLong("last_id"), r.getInt("citizens"), "DONE".equals(r.getString("state"))))
-                            : Optional.<ChunkRow>empty();
+                            r.getLong("last_id"), r.getInt("citizens"), !"PENDING".equals(r.getString("state")),
+                            "STORED".equals(r.getString("state")))) : Optional.<ChunkRow>empty();
                 }
             }
         });
-    }
-
-    /** The chunk's active citizens now (a citizen made inactive since the run started is left out). */
-    List<Long> citizensOf(ChunkRow chunk) {
-        return inTransaction(c -> longs(c, "SELECT id FROM citizen WHERE active = TRUE AND id BETWEEN ? AND ?"
-                + " ORDER BY id", List.of(chunk.firstId(), chunk.lastId())));
     }
 
     /** One candidate row to store. */
@@ -223,8 +219,8 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
      * (it never committed), and the PENDING-to-DONE update lets only one try commit. False when the chunk was done
      * already, in which case nothing is written.
      */
-    boolean completeChunk(ChunkRow chunk, List<CandidateRow> rows, Map<Long, String> failures, String rankingVersion,
-                          String eligibilityVersion, String doneBy, long millis, Instant now) {
+    boolean completeChunk(ChunkRow chunk, List<CandidateRow> rows, Map<Long, String> failures, String doneBy,
+                          long millis, Instant now) {
         return inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE rematch_chunk SET state = 'DONE', matched = ?,"
                     + " failed = ?, done_by = ?, done_at = ?, millis = ? WHERE run_id = ? AND chunk_no = ?"
@@ -241,25 +237,13 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
                     return false;
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO rematch_match (run_id, citizen_id, posting_id,"
-                    + " employer_id, score, components, ranking_version, eligibility_version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int n = 0;
-                for (CandidateRow row : rows) {
-                    s.setLong(1, chunk.runId());
-                    s.setLong(2, row.citizenId());
-                    s.setLong(3, row.postingId());
-                    s.setLong(4, row.employerId());
-                    s.setDouble(5, row.score());
-                    s.setString(6, row.components());
-                    s.setString(7, rankingVersion);
-                    s.setString(8, eligibilityVersion);
-                    s.addBatch();
-                    if (++n % 2000 == 0) {
-                        s.executeBatch();
-                    }
-                }
-                s.executeBatch();
+            try (PreparedStatement s = c.prepareStatement("UPDATE rematch_chunk SET candidate_keys = ?,"
+                    + " candidate_components = ? WHERE run_id = ? AND chunk_no = ?")) {
+                s.setBytes(1, ChunkCandidates.keys(rows));
+                s.setBytes(2, ChunkCandidates.components(rows));
+                s.setLong(3, chunk.runId());
+                s.setInt(4, chunk.chunkNo());
+                s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO rematch_failure (run_id, citizen_id, error)"
                     + " VALUES (?, ?, ?)")) {
@@ -277,13 +261,14 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
 
     Counts counts(long runId) {
         return inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(state = 'DONE'), 0),"
-                    + " COALESCE(SUM(CASE WHEN state = 'DONE' THEN citizens ELSE 0 END), 0),"
-                    + " COALESCE(SUM(failed), 0) FROM rematch_chunk WHERE run_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(state <> 'PENDING'), 0),"
+                    + " COALESCE(SUM(CASE WHEN state <> 'PENDING' THEN citizens ELSE 0 END), 0),"
+                    + " COALESCE(SUM(failed), 0), COALESCE(SUM(state = 'STORED'), 0) FROM rematch_chunk"
+                    + " WHERE run_id = ?")) {
                 s.setLong(1, runId);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    return new Counts(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4));
+                    return new Counts(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5));
                 }
             }
         });
@@ -320,16 +305,18 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
         });
     }
 
-    List<FatigueCap.Candidate> candidates(long runId) {
+    /** The candidates' keys of every matched chunk, by chunk number: what the fatigue cap weighs. */
+    Map<Integer, ChunkCandidates.Keys> candidateKeys(long runId) {
         return inTransaction(c -> {
-            List<FatigueCap.Candidate> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT citizen_id, posting_id, employer_id, score"
-                    + " FROM rematch_match WHERE run_id = ?")) {
+            Map<Integer, ChunkCandidates.Keys> out = new java.util.TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, candidate_keys FROM rematch_chunk"
+                    + " WHERE run_id = ? AND state <> 'PENDING'")) {
                 s.setLong(1, runId);
-                s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new FatigueCap.Candidate(r.getLong(1), r.getLong(2), r.getLong(3), r.getDouble(4)));
+                        byte[] keys = r.getBytes(2);
+                        out.put(r.getInt(1), keys == null ? ChunkCandidates.keys(ChunkCandidates.keys(List.of()))
+                                : ChunkCandidates.keys(keys));
                     }
                 }
             }
@@ -338,76 +325,212 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
     }
 
     /**
-     * The run's last step, in one transaction: ranks the kept matches, deletes the rest, compares with the previous
-     * run (NEW, IMPROVED, UNCHANGED, LOWER; DROPPED rows for what left the list, except for citizens whose matching
-     * failed now), and marks the run DONE. Returns how many dropped rows were added.
+     * The fatigue cap's outcome, once: each chunk's ranks and the run's allocation summary. False when another
+     * instance wrote it first (nothing is written then).
      */
-    int finish(long runId, List<FatigueCap.Kept> kept, Optional<Long> previous,
-               java.util.function.BiFunction<Integer, Integer, String> report, Instant now) {
+    boolean saveAllocation(long runId, Map<Integer, int[]> ranks, String allocation) {
         return inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE rematch_match SET match_rank = ?"
-                    + " WHERE run_id = ? AND citizen_id = ? AND posting_id = ?")) {
-                int n = 0;
-                for (FatigueCap.Kept k : kept) {
-                    s.setInt(1, k.rank());
+            try (PreparedStatement s = c.prepareStatement("UPDATE rematch_run SET allocation = ? WHERE id = ?"
+                    + " AND state = 'FINISHING' AND allocation IS NULL")) {
+                s.setString(1, allocation);
+                s.setLong(2, runId);
+                if (s.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE rematch_chunk SET ranks = ? WHERE run_id = ?"
+                    + " AND chunk_no = ?")) {
+                for (Map.Entry<Integer, int[]> e : ranks.entrySet()) {
+                    s.setBytes(1, ChunkCandidates.ranks(e.getValue()));
                     s.setLong(2, runId);
-                    s.setLong(3, k.candidate().citizenId());
-                    s.setLong(4, k.candidate().postingId());
+                    s.setInt(3, e.getKey());
                     s.addBatch();
-                    if (++n % 2000 == 0) {
-                        s.executeBatch();
-                    }
                 }
                 s.executeBatch();
             }
-            update(c, "DELETE FROM rematch_match WHERE run_id = ? AND match_rank IS NULL", runId);
-            int dropped = 0;
-            if (previous.isPresent()) {
-                long prev = previous.get();
-                try (PreparedStatement s = c.prepareStatement("UPDATE rematch_match m LEFT JOIN rematch_match p"
-                        + " ON p.run_id = ? AND p.citizen_id = m.citizen_id AND p.posting_id = m.posting_id"
-                        + " AND p.match_rank IS NOT NULL"
-                        + " SET m.previous_score = p.score, m.change_kind = CASE WHEN p.score IS NULL THEN 'NEW'"
-                        + " WHEN m.score > p.score + ? THEN 'IMPROVED' WHEN m.score < p.score - ? THEN 'LOWER'"
-                        + " ELSE 'UNCHANGED' END WHERE m.run_id = ?")) {
-                    s.setLong(1, prev);
-                    s.setDouble(2, MatchChange.TOLERANCE);
-                    s.setDouble(3, MatchChange.TOLERANCE);
-                    s.setLong(4, runId);
-                    s.executeUpdate();
+            return true;
+        });
+    }
+
+    /** Matched chunks whose kept matches are not stored yet. */
+    List<Integer> unstoredChunks(long runId) {
+        return inTransaction(c -> longs(c, "SELECT chunk_no FROM rematch_chunk WHERE run_id = ? AND state = 'DONE'"
+                + " ORDER BY chunk_no", List.of(runId)).stream().map(Long::intValue).toList());
+    }
+
+    /** What the finish stores of one chunk: its candidates, their components and ranks. */
+    record ChunkResults(ChunkCandidates.Keys keys, List<String> components, int[] ranks) {
+    }
+
+    Optional<ChunkResults> chunkResults(long runId, int chunkNo) {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT candidate_keys, candidate_components, ranks"
+                    + " FROM rematch_chunk WHERE run_id = ? AND chunk_no = ? AND state = 'DONE'")) {
+                s.setLong(1, runId);
+                s.setInt(2, chunkNo);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next() || r.getBytes(3) == null) {
+                        return Optional.<ChunkResults>empty();
+                    }
+                    byte[] keys = r.getBytes(1);
+                    byte[] components = r.getBytes(2);
+                    return Optional.of(new ChunkResults(
+                            ChunkCandidates.keys(keys == null ? ChunkCandidates.keys(List.of()) : keys),
+                            components == null ? List.of() : ChunkCandidates.components(components),
+                            ChunkCandidates.ranks(r.getBytes(3))));
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO rematch_match (run_id, citizen_id,"
-                        + " posting_id, employer_id, score, match_rank, change_kind, previous_score, components,"
-                        + " ranking_version, eligibility_version)"
-                        + " SELECT ?, p.citizen_id, p.posting_id, p.employer_id, p.score, NULL, 'DROPPED', p.score,"
-                        + " p.components, p.ranking_version, p.eligibility_version FROM rematch_match p"
-                        + " JOIN citizen z ON z.id = p.citizen_id AND z.active = TRUE"
-                        + " WHERE p.run_id = ? AND p.match_rank IS NOT NULL"
-                        + " AND NOT EXISTS (SELECT 1 FROM rematch_match m WHERE m.run_id = ?"
-                        + " AND m.citizen_id = p.citizen_id AND m.posting_id = p.posting_id)"
-                        + " AND NOT EXISTS (SELECT 1 FROM rematch_failure f WHERE f.run_id = ?"
-                        + " AND f.citizen_id = p.citizen_id)")) {
-                    s.setLong(1, runId);
-                    s.setLong(2, prev);
-                    s.setLong(3, runId);
-                    s.setLong(4, runId);
-                    dropped = s.executeUpdate();
-                }
-            } else {
-                update(c, "UPDATE rematch_match SET change_kind = 'NEW' WHERE run_id = ?", runId);
             }
-            int fresh = (int) longs(c, "SELECT COUNT(*) FROM rematch_match WHERE run_id = ? AND change_kind = 'NEW'",
-                    List.of(runId)).getFirst().longValue();
+        });
+    }
+
+    /**
+     * The citizen ids a chunk answers for in the finish: above the previous chunk's last id, up to its own last id
+     * (the last chunk: every id above), so that every citizen of the previous run is compared by exactly one chunk.
+     */
+    long[] citizenRange(long runId, int chunkNo) {
+        return inTransaction(c -> {
+            long low = chunkNo == 0 ? Long.MIN_VALUE : longs(c, "SELECT last_id FROM rematch_chunk WHERE run_id = ?"
+                    + " AND chunk_no = ?", List.of(runId, chunkNo - 1)).getFirst();
+            List<Long> own = longs(c, "SELECT last_id FROM rematch_chunk WHERE run_id = ? AND chunk_no = ?",
+                    List.of(runId, chunkNo));
+            boolean last = longs(c, "SELECT COUNT(*) FROM rematch_chunk WHERE run_id = ? AND chunk_no > ?",
+                    List.of(runId, chunkNo)).getFirst() == 0;
+            return new long[]{low, last ? Long.MAX_VALUE : own.getFirst()};
+        });
+    }
+
+    /** Citizens with ids in (low, high] as they are now: id to active. An erased citizen is not there. */
+    Map<Long, Boolean> citizensIn(long low, long high) {
+        return inTransaction(c -> {
+            Map<Long, Boolean> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, active FROM citizen WHERE id > ? AND id <= ?")) {
+                s.setLong(1, low);
+                s.setLong(2, high);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getLong(1), r.getBoolean(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Citizens with ids in (low, high] whose matching failed in the run. */
+    java.util.Set<Long> failedIn(long runId, long low, long high) {
+        return inTransaction(c -> new java.util.HashSet<>(longs(c, "SELECT citizen_id FROM rematch_failure"
+                + " WHERE run_id = ? AND citizen_id > ? AND citizen_id <= ?", List.of(runId, low, high))));
+    }
+
+    /** The ranked matches of a finished run for citizens with ids in (low, high]. */
+    List<MatchRow> rankedIn(long runId, long low, long high) {
+        return inTransaction(c -> {
+            List<MatchRow> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT citizen_id, posting_id, employer_id, score,"
+                    + " match_rank, components, ranking_version, eligibility_version FROM rematch_match"
+                    + " WHERE run_id = ? AND citizen_id > ? AND citizen_id <= ? AND match_rank IS NOT NULL")) {
+                s.setLong(1, runId);
+                s.setLong(2, low);
+                s.setLong(3, high);
+                s.setFetchSize(10_000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new MatchRow(runId, r.getLong(1), r.getLong(2), r.getDouble(4), r.getInt(5), null,
+                                null, r.getString(6), r.getString(7), r.getString(8), r.getLong(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A row of the finished run's results: a kept match (rank set) or a dropped one (rank null). */
+    record ResultRow(long citizenId, long postingId, long employerId, double score, Integer rank, MatchChange change,
+                     Double previousScore, String components, String rankingVersion, String eligibilityVersion) {
+    }
+
+    /**
+     * One chunk's results and its STORED mark, in one transaction; false (nothing written) when another try stored
+     * it first.
+     */
+    boolean storeChunk(long runId, int chunkNo, List<ResultRow> rows, int fresh, int dropped) {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE rematch_chunk SET state = 'STORED', new_matches = ?,"
+                    + " dropped = ? WHERE run_id = ? AND chunk_no = ? AND state = 'DONE'")) {
+                s.setInt(1, fresh);
+                s.setInt(2, dropped);
+                s.setLong(3, runId);
+                s.setInt(4, chunkNo);
+                if (s.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+            }
+            insertResults(c, runId, rows);
+            return true;
+        });
+    }
+
+    private static final int ROWS_PER_INSERT = 500;
+
+    /** Multi-row inserts of {@value #ROWS_PER_INSERT}: a tenth of the round trips of a batch of single rows. */
+    private static void insertResults(Connection c, long runId, List<ResultRow> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<ResultRow> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            String sql = "INSERT INTO rematch_match (run_id, citizen_id, posting_id, employer_id, score, match_rank,"
+                    + " change_kind, previous_score, components, ranking_version, eligibility_version) VALUES "
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "(?,?,?,?,?,?,?,?,?,?,?)"));
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = 1;
+                for (ResultRow r : part) {
+                    s.setLong(i++, runId);
+                    s.setLong(i++, r.citizenId());
+                    s.setLong(i++, r.postingId());
+                    s.setLong(i++, r.employerId());
+                    s.setDouble(i++, r.score());
+                    s.setObject(i++, r.rank());
+                    s.setString(i++, r.change().name());
+                    s.setObject(i++, r.previousScore());
+                    s.setString(i++, r.components());
+                    s.setString(i++, r.rankingVersion());
+                    s.setString(i++, r.eligibilityVersion());
+                }
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** New and dropped matches summed over the stored chunks. */
+    int[] storedTotals(long runId) {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(new_matches), 0),"
+                    + " COALESCE(SUM(dropped), 0) FROM rematch_chunk WHERE run_id = ? AND state = 'STORED'")) {
+                s.setLong(1, runId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return new int[]{r.getInt(1), r.getInt(2)};
+                }
+            }
+        });
+    }
+
+    /** Marks the run DONE with its report, once, and clears the chunks' candidates: results live in rematch_match. */
+    boolean complete(long runId, String report, Instant now) {
+        return inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE rematch_run SET state = 'DONE', running = NULL,"
                     + " finished_at = ?, report = ? WHERE id = ? AND state = 'FINISHING'")) {
                 s.setTimestamp(1, Timestamp.from(now));
-                s.setString(2, report.apply(fresh, dropped));
+                s.setString(2, report);
                 s.setLong(3, runId);
                 if (s.executeUpdate() != 1) {
-                    throw new SQLException("run " + runId + " is no longer finishing");
+                    c.rollback();
+                    return false;
                 }
             }
-            return dropped;
+            update(c, "UPDATE rematch_chunk SET candidate_keys = NULL, candidate_components = NULL, ranks = NULL"
+                    + " WHERE run_id = ?", runId);
+            return true;
         });
     }
 
@@ -429,7 +552,8 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
                         Double prevOrNull = r.wasNull() ? null : prev;
                         out.add(new MatchRow(runId, citizenId, r.getLong("posting_id"), r.getDouble("score"),
                                 rankOrNull, r.getString("change_kind"), prevOrNull, r.getString("components"),
-                                r.getString("ranking_version"), r.getString("eligibility_version")));
+                                r.getString("ranking_version"), r.getString("eligibility_version"),
+                                r.getLong("employer_id")));
                     }
                 }
             }

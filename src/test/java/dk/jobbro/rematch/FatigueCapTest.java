@@ -54,4 +54,50 @@ class FatigueCapTest {
         assertEquals(new FatigueCap.Spread(100, 95), FatigueCap.Spread.of(counts));
         assertEquals(new FatigueCap.Spread(0, 0), FatigueCap.Spread.of(Map.of()));
     }
+
+    @Test
+    void theAllocationOverPlainArraysKeepsWhatTheRuleOverSortedPairsKeeps() {
+        // The rule written the plain way: every pair sorted best first, then taken greedily. Scores on a coarse grid,
+        // so that many pairs tie and the tie order (citizen id, then posting id) is exercised.
+        java.util.Random random = new java.util.Random(7);
+        List<FatigueCap.Candidate> pairs = new java.util.ArrayList<>();
+        for (long citizen = 1; citizen <= 300; citizen++) {
+            java.util.Set<Long> postings = new java.util.HashSet<>();
+            while (postings.size() < 8) {
+                postings.add(1L + random.nextInt(60));
+            }
+            for (long posting : postings) {
+                pairs.add(new FatigueCap.Candidate(citizen, posting, posting % 7, random.nextInt(20) / 20.0));
+            }
+        }
+        java.util.Collections.shuffle(pairs, random);
+        List<FatigueCap.Candidate> sorted = pairs.stream().sorted(FatigueCap.BEST_FIRST).toList();
+        Map<Long, Integer> perCitizen = new java.util.HashMap<>();
+        Map<Long, Integer> perPosting = new java.util.HashMap<>();
+        Map<FatigueCap.Candidate, Integer> expected = new java.util.HashMap<>();
+        for (FatigueCap.Candidate c : sorted) {
+            int has = perCitizen.getOrDefault(c.citizenId(), 0);
+            if (has < 5 && perPosting.getOrDefault(c.postingId(), 0) < 4) {
+                perCitizen.put(c.citizenId(), has + 1);
+                perPosting.merge(c.postingId(), 1, Integer::sum);
+                expected.put(c, has + 1);
+            }
+        }
+
+        long[] citizens = pairs.stream().mapToLong(FatigueCap.Candidate::citizenId).toArray();
+        long[] postings = pairs.stream().mapToLong(FatigueCap.Candidate::postingId).toArray();
+        long[] employers = pairs.stream().mapToLong(FatigueCap.Candidate::employerId).toArray();
+        double[] scores = pairs.stream().mapToDouble(FatigueCap.Candidate::score).toArray();
+        FatigueCap.Ranks ranks = FatigueCap.rank(citizens, postings, employers, scores, 5, 4);
+
+        Map<FatigueCap.Candidate, Integer> actual = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (ranks.ranks()[i] > 0) {
+                actual.put(pairs.get(i), ranks.ranks()[i]);
+            }
+        }
+        assertEquals(expected, actual);
+        assertEquals(expected.size(), ranks.kept());
+        assertEquals(4, ranks.perPosting().max());
+    }
 }

@@ -329,4 +329,38 @@ class NightlyRematchTest {
                 Duration.ofDays(91))).matchRuns());
         assertEquals(0, sql("SELECT COUNT(*) FROM rematch_match"));
     }
+
+    @Test
+    @Order(8)
+    void aFinishThatDiedAfterTheFatigueCapGoesOnFromTheChunksNotYetStoredAndKeepsNoCandidatesAfterwards() {
+        world();
+        long previous = runs.latestDone().map(RematchRun::id).orElse(0L);
+        long id = steps.open(RematchRun.StartedBy.API);
+        List<Integer> chunks = steps.prepare(id);
+        for (int chunk : chunks) {
+            assertTrue(steps.matchChunk(id, chunk));
+        }
+        List<Integer> unstored = steps.allocate(id).orElseThrow();
+        assertEquals(chunks, unstored, "every matched chunk waits to be stored");
+        assertTrue(steps.storeChunk(id, unstored.getFirst()));
+        assertFalse(steps.storeChunk(id, unstored.getFirst()), "a chunk is stored once");
+        assertEquals(List.of(), steps.allocate(id).orElseThrow().stream().filter(unstored.getFirst()::equals).toList());
+        // The finishing instance died here; its tasks are gone. Taken up again, the run goes on where it stood.
+        runs.resume(id);
+        RematchRun run = waitForDone(id);
+
+        assertEquals(run.report().proposals(), sql("SELECT COUNT(*) FROM rematch_match WHERE run_id = " + id
+                + " AND match_rank IS NOT NULL"));
+        assertEquals(sql("SELECT COUNT(*) FROM rematch_match WHERE run_id = " + id),
+                sql("SELECT COUNT(DISTINCT citizen_id, posting_id) FROM rematch_match WHERE run_id = " + id),
+                "no match written twice");
+        assertEquals(chunks.size(), sql("SELECT COUNT(*) FROM rematch_chunk WHERE run_id = " + id
+                + " AND state = 'STORED'"));
+        assertEquals(0, sql("SELECT COUNT(*) FROM rematch_chunk WHERE run_id = " + id + " AND (candidate_keys IS NOT"
+                + " NULL OR candidate_components IS NOT NULL OR ranks IS NOT NULL)"), "candidates cleared when done");
+        assertTrue(run.report().proposals() > 0, run.toString());
+        if (previous == 0) {
+            assertEquals(run.report().proposals(), run.report().newMatches(), "no earlier run: every match is new");
+        }
+    }
 }
