@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostingRuleFiltersTest {
 
     static final int POSTINGS = 400;
-    static final int CITIZENS = 150;
+    static final int CITIZENS = 100;
     static final LanguageLevel[] LEVELS = LanguageLevel.values();
 
     static Directory directory;
@@ -68,6 +68,7 @@ class PostingRuleFiltersTest {
     static final List<PostingFacts> FACTS = new ArrayList<>();
     static final Set<String> LANGUAGE_TERMS = new TreeSet<>();
     static final List<MatchCriteria> CRITERIA = new ArrayList<>();
+    static final long[] POSTING_ID_OF_DOC = new long[POSTINGS];
 
     @BeforeAll
     static void indexAGeneratedWorld() throws IOException {
@@ -86,6 +87,10 @@ class PostingRuleFiltersTest {
         }
         reader = DirectoryReader.open(directory);
         searcher = new IndexSearcher(reader);
+        StoredFields stored = searcher.storedFields();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            POSTING_ID_OF_DOC[doc] = Long.parseLong(stored.document(doc).get(PostingFields.ID));
+        }
         for (int i = 0; i < CITIZENS; i++) {
             CRITERIA.add(randomCitizen(random, i).criteria());
         }
@@ -156,9 +161,8 @@ class PostingRuleFiltersTest {
 
     private static Set<Long> matching(Query q) throws IOException {
         Set<Long> ids = new HashSet<>();
-        StoredFields stored = searcher.storedFields();
         for (ScoreDoc hit : searcher.search(q, POSTINGS + 1).scoreDocs) {
-            ids.add(Long.parseLong(stored.document(hit.doc).get(PostingFields.ID)));
+            ids.add(POSTING_ID_OF_DOC[hit.doc]);
         }
         return ids;
     }
