@@ -69,9 +69,9 @@ public enum HardRule {
             double km = c.home().distanceKm(p.location());
             if (km > c.maxDistanceKm()) {
                 double needed = Math.ceil(km);
-                out.add(new Exclusion(this, String.format(Locale.ROOT,
+                out.add(new Exclusion(this, String.format(DANISH,
                         "Arbejdsstedet ligger %.1f km væk; borgeren kan højst pendle %.0f km", km, c.maxDistanceKm()),
-                        String.format(Locale.ROOT, "Borgeren kan pendle %.0f km", needed), needed));
+                        String.format(DANISH, "Borgeren kan pendle %.0f km", needed), needed));
             }
         }
     },
@@ -158,6 +158,9 @@ public enum HardRule {
             }
         }
     };
+
+    /** Danish texts write numbers with a decimal comma. */
+    static final Locale DANISH = Locale.of("da", "DK");
 
     /** Adds to {@code out} each way the posting breaks this rule for these criteria; nothing when it keeps it. */
     abstract void check(MatchCriteria c, PostingFacts p, List<Exclusion> out);

@@ -105,6 +105,8 @@ class EligibilitySpecificationTest {
         Exclusion x = onlyExclusion(aJobReadyCitizen().livingIn(AARHUS).commutingAtMost(km - 0.01),
                 anInternship().at(RANDERS));
         assertEquals(HardRule.TOO_FAR, x.rule());
+        assertTrue(x.text().startsWith("Arbejdsstedet ligger " + String.format("%.1f", km).replace('.', ',') + " km"),
+                "a decimal comma: " + x.text());
         assertEquals(Math.ceil(km), x.threshold());
         assertEquals("Borgeren kan pendle " + (int) Math.ceil(km) + " km", x.wouldMatchIf());
     }

@@ -61,6 +61,9 @@ class ScoringSpecificationTest {
         assertEquals(score, e.components().stream().mapToDouble(ScoreComponent::points).sum(), 0.001);
         assertEquals(ScoreComponent.round(score), e.score());
         assertTrue(e.components().stream().allMatch(c -> c.value() > 0), "every component contributes: " + e);
+        assertEquals("Afstand 4,3 km hjemmefra", e.components().get(4).text(), "Danish, with a decimal comma");
+        assertTrue(e.components().get(0).text().startsWith("Kompetencer: 1 matcher, 1 væsentlig mangler"),
+                e.components().get(0).text());
     }
 
     @Test
