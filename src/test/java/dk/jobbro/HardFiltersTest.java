@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,9 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each hard rule excludes what it must and nothing else: for every rule, a posting that breaks only that rule
- * is missing from the citizen's matches while an otherwise identical posting is present, and the why-not
- * explanation names exactly that rule.
+ * Hard rules through HTTP, where HTTP adds something: a posting breaking a rule is missing from the citizen's
+ * matches while an otherwise identical one is present, and the why-not names exactly that rule, for the rules
+ * whose input comes through the API in a way the plain specifications do not see (the target group's kinds from
+ * the configuration, health limitations from the citizen's profile, closing a posting, moving its deadline).
+ * Every rule's check and filter, with boundaries: {@code EligibilitySpecificationTest}, {@code PostingRuleFiltersTest}.
  */
 @MicronautTest
 class HardFiltersTest {
@@ -40,14 +41,6 @@ class HardFiltersTest {
     }
 
     @Test
-    void anInternshipBeyondTheCommuteIsExcludedAndOneWithinIsNot() {
-        long near = posting(World.posting(employer).at("8000", World.AARHUS).build());
-        long far = posting(World.posting(employer).at("9000", World.AALBORG).build());
-        long citizen = citizen(World.citizen().set("maxCommuteKm", 30).build());
-        assertOnly(citizen, near, far, "TOO_FAR");
-    }
-
-    @Test
     void aKindTheTargetGroupMayNotBeOfferedIsExcluded() {
         long internship = posting(World.posting(employer).kind("INTERNSHIP").build());
         long wageSubsidy = posting(World.posting(employer).kind("WAGE_SUBSIDY").build());
@@ -56,40 +49,11 @@ class HardFiltersTest {
     }
 
     @Test
-    void aPostingNeedingMoreHoursThanTheCitizenCanWorkIsExcludedUnlessItOffersAGradualStart() {
-        long fits = posting(World.posting(employer).hours(10, 20).build());
-        long tooMany = posting(World.posting(employer).hours(30, 37).build());
-        long gradual = posting(World.posting(employer).hours(30, 37).support("GRADUAL_START").build());
-        long citizen = citizen(World.citizen().set("maxHoursPerWeek", 15).build());
-        assertOnly(citizen, fits, tooMany, "TOO_MANY_HOURS");
-        assertTrue(api.matchIds(citizen).contains(gradual), "a gradual start makes the hours compatible");
-    }
-
-    @Test
     void aPhysicalDemandTheCitizenCannotMeetExcludesThePosting() {
         long light = posting(World.posting(employer).demands("PROLONGED_STANDING").build());
         long heavy = posting(World.posting(employer).demands("HEAVY_LIFTING").build());
         long citizen = citizen(World.citizen().limitations("NO_HEAVY_LIFTING").build());
         assertOnly(citizen, light, heavy, "PHYSICAL_DEMAND");
-    }
-
-    @Test
-    void aDrivingLicenceRequirementExcludesCitizensWithoutOne() {
-        long noLicence = posting(World.posting(employer).build());
-        long licence = posting(World.posting(employer).set("drivingLicenceRequired", true).build());
-        long citizen = citizen(World.citizen().set("drivingLicence", false).build());
-        assertOnly(citizen, noLicence, licence, "DRIVING_LICENCE");
-    }
-
-    @Test
-    void aLanguageRequirementAboveTheCitizensLevelExcludesThePosting() {
-        long basic = posting(World.posting(employer).language("da", "BASIC").build());
-        long fluent = posting(World.posting(employer).language("da", "FLUENT").build());
-        long german = posting(World.posting(employer).language("de", "BASIC").build());
-        long citizen = citizen(World.citizen()
-                .set("languages", List.of(Map.of("language", "da", "level", "INTERMEDIATE"))).build());
-        assertOnly(citizen, basic, fluent, "LANGUAGE");
-        assertFalse(api.matchIds(citizen).contains(german), "a language the citizen does not speak is not met");
     }
 
     @Test

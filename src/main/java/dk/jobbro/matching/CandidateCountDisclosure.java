@@ -1,8 +1,5 @@
 package dk.jobbro.matching;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
-
 /**
  * How many citizens fit a posting, as an employer may see it: the statistical disclosure practice of official
  * statistics (Danmarks Statistik's discretion rules). Fewer than {@link #THRESHOLD} is never shown as a number;
@@ -15,8 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param underThreshold whether the count is below {@link #THRESHOLD} (and so not shown)
  * @param text the same in Danish, for pages
  */
-@Serdeable
-public record CandidateCountDisclosure(@Nullable Integer candidates, boolean underThreshold, String text) {
+public record CandidateCountDisclosure(Integer candidates, boolean underThreshold, String text) {
 
     public static final int THRESHOLD = 5;
     public static final int ROUNDING = 5;

@@ -1,7 +1,6 @@
 package dk.jobbro.matching;
 
 import dk.jobbro.vocabulary.SupportKind;
-import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
@@ -9,7 +8,6 @@ import java.util.List;
  * Why a posting was proposed: the score, its named components (which sum to it), and the facts behind them.
  * Computed by {@link MatchScorer}, the same code that ranked the posting.
  */
-@Serdeable
 public record MatchExplanation(double score,
                                List<ScoreComponent> components,
                                List<SkillMatch> matchedSkills,
@@ -22,12 +20,10 @@ public record MatchExplanation(double score,
                                String scoringVersion) {
 
     /** A skill and whether it is essential for the posting (required) or optional (desired). */
-    @Serdeable
     public record SkillMatch(String code, String label, boolean essential) {
     }
 
     /** Support the citizen needs, what of it the posting offers, and what it lacks. */
-    @Serdeable
     public record SupportFit(List<SupportKind> needed, List<SupportKind> offered, List<SupportKind> missing) {
     }
 }

@@ -4,7 +4,6 @@ import dk.jobbro.vocabulary.SupportKind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,19 +54,20 @@ public final class MatchScorer {
         List<ScoreComponent> components = List.of(
                 ScoreComponent.of("skills", skillValue(c, p), w.skills(),
                         "Kompetencer: " + matched.size() + " matcher, " + missing.size()
-                                + " væsentlige mangler (sjældne kompetencer vejer mest)"),
+                                + (missing.size() == 1 ? " væsentlig mangler" : " væsentlige mangler")
+                                + " (sjældne kompetencer vejer mest)"),
                 ScoreComponent.of("occupation", occupation, w.occupation(), occupationText(c, p.occupationCode())),
                 ScoreComponent.of("experience", experienceValue(c, p.occupationCode()), w.experience(),
                         experienceText(c, p.occupationCode())),
                 ScoreComponent.of("text", textValue(textScore, w), w.text(), "Tekstrelevans for ønskede stillinger"),
                 ScoreComponent.of("distance", distanceValue(km, w.distancePivotKm()), w.distance(),
-                        String.format(Locale.ROOT, "Afstand %.1f km hjemmefra", km)),
+                        String.format(HardRule.DANISH, "Afstand %.1f km hjemmefra", km)),
                 ScoreComponent.of("hours", hoursValue(c, p), w.hours(), hoursText),
                 ScoreComponent.of("support", supportValue(c, p), supportWeight(w, activityReady),
                         needed.isEmpty() ? "Borgeren har ikke behov for særlig støtte"
                                 : "Støtte: " + offered.size() + " af " + needed.size() + " behov dækkes"));
         double score = ScoreComponent.round(score(c, p, textScore, activityReady));
-        String summary = String.format(Locale.ROOT, "%s hos %s, %.1f km væk. %s. %s.", p.title(), p.employerName(), km,
+        String summary = String.format(HardRule.DANISH, "%s hos %s, %.1f km væk. %s. %s.", p.title(), p.employerName(), km,
                 components.get(0).text(), components.get(1).text());
         List<String> notes = new ArrayList<>();
         if (p.kind() == dk.jobbro.posting.PostingKind.INTERNSHIP) {

@@ -258,7 +258,7 @@ public class MatchingService {
     int candidateCountFromDatabase(long postingId) {
         Posting posting = postings.get(postingId);
         return eligibleCitizens(posting, facts(posting), jobcentre -> true,
-                EnumSet.of(Exclusion.Rule.PHYSICAL_DEMAND, Exclusion.Rule.NOT_FOR_CITIZEN)).size();
+                EnumSet.of(HardRule.PHYSICAL_DEMAND, HardRule.NOT_FOR_CITIZEN)).size();
     }
 
     private List<CitizenMatch> rankCandidates(Posting posting, int limit, Predicate<String> visible) {
@@ -267,7 +267,7 @@ public class MatchingService {
         record Scored(Eligible eligible, float text, double score) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Eligible e : eligibleCitizens(posting, facts, visible, EnumSet.noneOf(Exclusion.Rule.class))) {
+        for (Eligible e : eligibleCitizens(posting, facts, visible, EnumSet.noneOf(HardRule.class))) {
             float text = (float) candidates.textScore(e.criteria(), postingId).orElse(0);
             scored.add(new Scored(e, text,
                     MatchScorer.score(e.criteria(), facts, text, e.citizen().targetGroup().activityReady())));
@@ -288,7 +288,7 @@ public class MatchingService {
      * then {@link Eligibility} per citizen. Their "not for this citizen" entries come in one query.
      */
     private List<Eligible> eligibleCitizens(Posting posting, PostingFacts facts, Predicate<String> visible,
-                                            Set<Exclusion.Rule> ignored) {
+                                            Set<HardRule> ignored) {
         Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
         for (TargetGroup g : TargetGroup.values()) {
             if (policy.allowedKinds(g).contains(posting.kind())) {

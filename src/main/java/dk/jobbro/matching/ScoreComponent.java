@@ -1,12 +1,9 @@
 package dk.jobbro.matching;
 
-import io.micronaut.serde.annotation.Serdeable;
-
 /**
  * One named part of a match score: {@code value} in [0, 1] times {@code weight} gives {@code points}; the
  * points of all components sum to the score. {@code text} says it in Danish for the consultant.
  */
-@Serdeable
 public record ScoreComponent(String name, double value, double weight, double points, String text) {
 
     static ScoreComponent of(String name, double value, double weight, String text) {
