@@ -56,7 +56,7 @@ final class CitizenMatchProfile {
         return new MatchCriteria(policy.allowedKinds(c.targetGroup()), c.home(), c.maxCommuteKm(),
                 c.maxHoursPerWeek(), excluded, c.drivingLicence(), languages, today, skills,
                 new LinkedHashSet<>(c.occupationsWanted()), new LinkedHashSet<>(c.occupationsHeld()), needs,
-                text.toString().strip(), weights, weights.candidatePool(), employersWithoutCapacity,
+                text.toString().strip(), weights, employersWithoutCapacity,
                 Map.copyOf(notForEmployers), Map.copyOf(notForOccupations),
                 policy.internshipMaxWeeks(c.targetGroup()), rarity, MatchCriteria.skillNorm(skills, rarity));
     }

@@ -32,11 +32,11 @@ class MatchScorerTest {
                                   SkillRarity rarity) {
         MatchCriteria base = new MatchCriteria(EnumSet.allOf(PostingKind.class), HOME, 30, 37,
                 EnumSet.noneOf(PhysicalDemand.class), true, Map.of("da", LanguageLevel.NATIVE),
-                LocalDate.of(2026, 11, 23), skills, wanted, held, needs, "", MODEL, 200);
+                LocalDate.of(2026, 11, 23), skills, wanted, held, needs, "", MODEL);
         return new MatchCriteria(base.allowedKinds(), base.home(), base.maxDistanceKm(), base.maxHoursPerWeek(),
                 base.excludedDemands(), base.hasDrivingLicence(), base.languages(), base.today(), base.skills(),
                 base.occupationsWanted(), base.occupationsHeld(), base.supportNeeds(), base.text(), base.weights(),
-                base.candidatePool(), Set.of(), Map.of(), Map.of(), null, rarity,
+                Set.of(), Map.of(), Map.of(), null, rarity,
                 MatchCriteria.skillNorm(skills, rarity));
     }
 
