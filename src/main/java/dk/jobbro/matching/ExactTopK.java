@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Each offer computes the score with the scorer's own component functions from {@link PostingVector}'s int ids
  * (a bit set of the citizen's skills, IDF and occupation values read once per search), in the scorer's order of
- * summation, so it is the same double (held equal by {@code ExactScoringTest}). Most offers stop early: once k
+ * summation, so it is the same double (held equal by {@code ExactTopKTest}). Most offers stop early: once k
  * postings are held, a posting whose points so far plus the most its remaining components can add (each value is
  * at most 1) cannot reach the k-th score is dropped before its skills, text or distance are computed.
  *
