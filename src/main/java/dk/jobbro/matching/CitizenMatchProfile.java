@@ -38,7 +38,7 @@ public final class CitizenMatchProfile {
         return new MatchCriteria(policy.allowedKinds(f.targetGroup()), f.home(), f.maxCommuteKm(),
                 f.maxHoursPerWeek(), f.excludedDemands(), f.drivingLicence(), f.languages(), today, f.skills(),
                 f.occupationsWanted(), f.occupationsHeld(), f.supportNeeds(), f.text(), weights,
-                weights.candidatePool(), employersWithoutCapacity, f.notForEmployers(), f.notForOccupations(),
+                employersWithoutCapacity, f.notForEmployers(), f.notForOccupations(),
                 policy.internshipMaxWeeks(f.targetGroup()), rarity, MatchCriteria.skillNorm(f.skills(), rarity));
     }
 

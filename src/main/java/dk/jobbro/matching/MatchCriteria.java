@@ -30,7 +30,6 @@ public record MatchCriteria(
         Set<SupportKind> supportNeeds,
         String text,
         ScoringWeights weights,
-        int candidatePool,
         Set<Long> employersWithoutCapacity,
         Map<Long, String> notForEmployers,
         Map<String, String> notForOccupations,
@@ -56,9 +55,9 @@ public record MatchCriteria(
                          Set<PhysicalDemand> excludedDemands, boolean hasDrivingLicence,
                          Map<String, LanguageLevel> languages, LocalDate today, Set<String> skills,
                          Set<String> occupationsWanted, Set<String> occupationsHeld, Set<SupportKind> supportNeeds,
-                         String text, ScoringWeights weights, int candidatePool) {
+                         String text, ScoringWeights weights) {
         this(allowedKinds, home, maxDistanceKm, maxHoursPerWeek, excludedDemands, hasDrivingLicence, languages, today,
-                skills, occupationsWanted, occupationsHeld, supportNeeds, text, weights, candidatePool, Set.of(),
+                skills, occupationsWanted, occupationsHeld, supportNeeds, text, weights, Set.of(),
                 Map.of(), Map.of(), null, SkillRarity.UNIFORM, skillNorm(skills, SkillRarity.UNIFORM));
     }
 }

@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Scores a posting for a citizen as a sum of named components, and explains the score with the same numbers.
- * Plain Java: no index, no database. The index only narrows and pre-ranks the candidates this scorer ranks.
+ * Plain Java: no index, no database. The index narrows to the eligible postings; {@link ExactTopK} finds the top k
+ * of them by this score, and its fast path is held equal to {@link #score} by ExactTopKTest.
  */
 public final class MatchScorer {
 

@@ -26,9 +26,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Matches citizens and postings both ways. The index narrows postings to those that pass every hard rule;
- * {@link MatchScorer} ranks them and explains each rank with the same numbers. Ties go to the lower posting id,
- * so the same input always gives the same list.
+ * Matches citizens and postings both ways. For a citizen, the index offers every posting that passes the hard rules
+ * and keeps the exact top k by {@link MatchScorer}'s score ({@link ExactTopK}); {@link MatchScorer} explains each rank
+ * with the same numbers. Ties go to the lower posting id, so the same input always gives the same list.
  */
 @Singleton
 public class MatchingService {
@@ -103,17 +103,9 @@ public class MatchingService {
 
     private List<PostingMatch> ranked(Citizen citizen, MatchCriteria criteria, int limit) {
         boolean activityReady = citizen.targetGroup().activityReady();
-        record Scored(PostingCandidates.Candidate candidate, double score) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (PostingCandidates.Candidate c : candidates.find(criteria)) {
-            scored.add(new Scored(c, MatchScorer.score(criteria, c.facts(), c.textScore(), activityReady)));
-        }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparingLong(s -> s.candidate().facts().id()));
-        return scored.stream().limit(limit).map(s -> new PostingMatch(s.candidate().facts(),
-                MatchScorer.explain(criteria, s.candidate().facts(), s.candidate().textScore(), activityReady,
-                        taxonomy::skillLabel))).toList();
+        return candidates.best(criteria, limit, activityReady).stream().map(s -> new PostingMatch(s.facts(),
+                MatchScorer.explain(criteria, s.facts(), s.textScore(), activityReady, taxonomy::skillLabel)))
+                .toList();
     }
 
     public PairExplanation explain(long citizenId, long postingId) {
@@ -230,7 +222,7 @@ public class MatchingService {
         facts.languageRequirements().forEach(l -> languages.put(l.language(), dk.jobbro.vocabulary.LanguageLevel.NATIVE));
         MatchCriteria anyone = new MatchCriteria(EnumSet.allOf(dk.jobbro.posting.PostingKind.class), facts.location(),
                 Double.MAX_VALUE, Integer.MAX_VALUE, Set.of(), true, languages, LocalDate.now(clock), Set.of(),
-                Set.of(), Set.of(), Set.of(), "", weights, weights.candidatePool(), noHeadroom, Map.of(), Map.of(),
+                Set.of(), Set.of(), Set.of(), "", weights, noHeadroom, Map.of(), Map.of(),
                 null, SkillRarity.UNIFORM, 0);
         return Eligibility.check(anyone, facts);
     }

@@ -3,15 +3,13 @@ package dk.jobbro.matching;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import java.lang.reflect.RecordComponent;
 
 /**
- * The ranking model: every number of it, from {@code config/scoring.yml}, read by {@link MatchScorer}, the
- * index's pre-ranking and the free-text search alike. A component's value lies in [0, 1]; its points are
+ * The ranking model: every number of it, from {@code config/scoring.yml}, read by {@link MatchScorer} (and its
+ * exact top-k scan, {@link ExactTopK}) and the free-text search alike. A component's value lies in [0, 1]; its points are
  * value × weight; the score is the sum of points. Change them only with both evaluations in hand.
  */
 @ConfigurationProperties("jobbro.scoring")
@@ -36,8 +34,6 @@ public record ScoringWeights(@NotBlank String version,
                              @DecimalMin("0") @DecimalMax("1") double hoursGradualStart,
                              @DecimalMin("0") double support,
                              @DecimalMin("1") double activityReadySupportMultiplier,
-                             @Min(10) @Max(10_000) int candidatePool,
-                             @DecimalMin("0") double preRankingTextScale,
                              @DecimalMin("0") double searchTitleBoost,
                              @DecimalMin("0") double searchOccupationBoost,
                              @DecimalMin("0") double searchSkillBoost,
@@ -49,8 +45,8 @@ public record ScoringWeights(@NotBlank String version,
             java.util.List.of("skills", "occupation", "experience", "text", "distance", "hours", "support");
 
     /**
-     * A copy with one number changed, named as the record component ({@code "skills"}, {@code "candidatePool"}):
-     * for evaluations that switch a component off and benchmarks that sweep the pool. Not for the hot path.
+     * A copy with one number changed, named as the record component ({@code "skills"}, {@code "textSaturation"}):
+     * for evaluations that switch a component off or try another number. Not for the hot path.
      */
     public ScoringWeights with(String name, Number value) {
         RecordComponent[] components = ScoringWeights.class.getRecordComponents();
@@ -84,7 +80,7 @@ public record ScoringWeights(@NotBlank String version,
                 w.occupationSameMinorGroup, w.experience, w.experienceSameOccupation, w.experienceSameUnitGroup,
                 w.experienceSameMinorGroup, w.text, w.textSaturation, w.textTitleBoost, w.textOccupationBoost,
                 w.textDescriptionBoost, w.distance, w.distancePivotKm, w.hours, w.hoursGradualStart, w.support,
-                w.activityReadySupportMultiplier, w.candidatePool, w.preRankingTextScale, w.searchTitleBoost,
+                w.activityReadySupportMultiplier, w.searchTitleBoost,
                 w.searchOccupationBoost, w.searchSkillBoost, w.searchDescriptionBoost, w.searchEmployerBoost);
     }
 }

@@ -7,7 +7,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
@@ -22,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import dk.jobbro.matching.CodeIds;
 import dk.jobbro.matching.PostingFacts;
+import dk.jobbro.matching.PostingVector;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,9 +51,15 @@ final class PostingIndex {
     private final Analyzer queryAnalyzer;
     /**
      * What matching needs of each posting, by id: reading 200 candidates' stored fields cost ~2.5 ms of a 6.4 ms
-     * match (docs/measurements.md); a map lookup costs nothing. About 0.5 KB a posting.
+     * match (docs/measurements.md); a map lookup costs nothing. About 0.6 KB a posting with its vector.
      */
-    private final Map<Long, PostingFacts> facts = new ConcurrentHashMap<>();
+    private final Map<Long, PostingVector> facts = new ConcurrentHashMap<>();
+    private final CodeIds codeIds = new CodeIds();
+    /**
+     * Each segment's vectors by doc id, made on a segment's first search and dropped when it closes. A segment never
+     * changes (an update deletes the old document and adds a new one), so its vectors stay right.
+     */
+    private final Map<IndexReader.CacheKey, PostingVector[]> segmentVectors = new ConcurrentHashMap<>();
     /** Skill IDF over the open postings, kept with the facts map. */
     private final SkillStatistics skillStatistics = new SkillStatistics();
     /** Every language-requirement term ever written: a superset is harmless to the exclusion it feeds. */
@@ -80,7 +92,7 @@ final class PostingIndex {
         try {
             writer.updateDocument(new Term(PostingFields.ID, Long.toString(id)), document);
             PostingFacts f = PostingDocuments.toFacts(document);
-            skillStatistics.replace(facts.put(id, f), f);
+            skillStatistics.replace(factsOf(facts.put(id, PostingVector.of(f, codeIds))), f);
             for (var requirement : f.languageRequirements()) {
                 languageTerms.add(PostingDocuments.languageTerm(requirement.language(), requirement.level()));
             }
@@ -92,7 +104,7 @@ final class PostingIndex {
     void delete(long id) {
         try {
             writer.deleteDocuments(new Term(PostingFields.ID, Long.toString(id)));
-            skillStatistics.replace(facts.remove(id), null);
+            skillStatistics.replace(factsOf(facts.remove(id)), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,7 +171,56 @@ final class PostingIndex {
 
     /** The facts of a posting as last written, if it is in the index. */
     PostingFacts facts(long id) {
-        return facts.get(id);
+        return factsOf(facts.get(id));
+    }
+
+    private static PostingFacts factsOf(PostingVector v) {
+        return v == null ? null : v.facts();
+    }
+
+    CodeIds codeIds() {
+        return codeIds;
+    }
+
+    /**
+     * The vectors of a segment's documents by segment doc id (null for a deleted document). The first search of a
+     * segment makes them from the facts map, about 5 ms for 100,000 documents; later searches find them here.
+     */
+    PostingVector[] vectors(LeafReaderContext leaf) throws IOException {
+        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+        if (helper == null) {
+            return makeVectors(leaf);
+        }
+        PostingVector[] cached = segmentVectors.get(helper.getKey());
+        if (cached != null) {
+            return cached;
+        }
+        PostingVector[] made = makeVectors(leaf);
+        if (segmentVectors.putIfAbsent(helper.getKey(), made) == null) {
+            helper.addClosedListener(segmentVectors::remove);
+        }
+        return made;
+    }
+
+    private PostingVector[] makeVectors(LeafReaderContext leaf) throws IOException {
+        int maxDoc = leaf.reader().maxDoc();
+        PostingVector[] out = new PostingVector[maxDoc];
+        NumericDocValues ids = leaf.reader().getNumericDocValues(PostingFields.ID_SORT);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < maxDoc; doc++) {
+            if ((live == null || live.get(doc)) && ids != null && ids.advanceExact(doc)) {
+                out[doc] = facts.get(ids.longValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The vector of a document its segment's vectors lack: one deleted when they were made (an older searcher still
+     * sees it), or one written before this process started and not loaded. Read from disk.
+     */
+    PostingVector vectorFromDisk(LeafReaderContext leaf, int doc) throws IOException {
+        return PostingVector.of(PostingDocuments.toFacts(leaf.reader().storedFields().document(doc)), codeIds);
     }
 
     /** Fills the facts map from the index on disk (start-up without a rebuild). */
@@ -171,7 +232,7 @@ final class PostingIndex {
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
                         PostingFacts f = PostingDocuments.toFacts(stored.document(leaf.docBase + doc));
-                        skillStatistics.replace(facts.put(f.id(), f), f);
+                        skillStatistics.replace(factsOf(facts.put(f.id(), PostingVector.of(f, codeIds))), f);
                         for (var requirement : f.languageRequirements()) {
                             languageTerms.add(PostingDocuments.languageTerm(requirement.language(),
                                     requirement.level()));

@@ -67,6 +67,20 @@ final class SkillStatistics implements SkillRarity {
         return SkillRarity.idf(openPostings.get(), df == null ? 0 : df.get());
     }
 
+    /**
+     * A view for one search: the number of open postings as of now, and each skill's IDF fixed the first time the
+     * search reads it, so every step of the search (the scan, the final scoring, the explanation) sees the same
+     * numbers while postings are written. Thread-safe; cheap to make.
+     */
+    SkillRarity snapshot() {
+        int open = openPostings.get();
+        Map<String, Double> read = new ConcurrentHashMap<>();
+        return skill -> read.computeIfAbsent(skill, s -> {
+            AtomicInteger df = postingsWithSkill.get(s);
+            return SkillRarity.idf(open, df == null ? 0 : df.get());
+        });
+    }
+
     int openPostings() {
         return openPostings.get();
     }

@@ -178,7 +178,7 @@ public final class CitizenFixture {
     public MatchCriteria criteria() {
         return new MatchCriteria(allowedKinds, home, commuteKm, maxHours, Set.copyOf(excludedDemands), drivingLicence,
                 Map.copyOf(languages), today, Set.copyOf(skills), Set.copyOf(wanted), Set.copyOf(held),
-                Set.copyOf(needs), "", weights, weights.candidatePool(), Set.copyOf(employersWithoutCapacity),
+                Set.copyOf(needs), "", weights, Set.copyOf(employersWithoutCapacity),
                 Map.copyOf(notForEmployers), Map.copyOf(notForOccupations), POLICY.internshipMaxWeeks(group), rarity,
                 MatchCriteria.skillNorm(skills, rarity));
     }

@@ -1,0 +1,291 @@
+package dk.jobbro.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The top k of every eligible posting by {@link MatchScorer#score}, exactly, for one search: the index offers every
+ * posting that passes the hard rules, in any order, and this keeps the best.
+ *
+ * <p>Each offer computes the score with the scorer's own component functions from {@link PostingVector}'s int ids
+ * (a bit set of the citizen's skills, IDF and occupation values read once per search), in the scorer's order of
+ * summation, so it is the same double (held equal by {@code ExactTopKTest}). Most offers stop early: once k
+ * postings are held, a posting whose points so far plus the most its remaining components can add (each value is
+ * at most 1) cannot reach the k-th score is dropped before its skills, text or distance are computed.
+ *
+ * <p>Proof of exactness, with f the score computed here: every posting whose f lies within {@link #SLACK} of the
+ * k-th best f is kept, then all kept postings are scored again with {@link MatchScorer#score} and sorted with ties to
+ * the lower id. A posting not kept has f below the k-th best f minus the slack, so k kept postings score strictly
+ * higher: it cannot be in the top k. The slack covers the last-bit difference between a bound summed in another
+ * order and the score.
+ *
+ * <p>The IDF of a skill is read from {@code criteria.skillRarity()} once per search; that rarity must not change
+ * during the search (the index hands out a snapshot). Not thread-safe: one per search.
+ */
+public final class ExactTopK {
+
+    /** Scores are sums of a few components of at most ~5 points: far above rounding, far below any real gap. */
+    static final double SLACK = 1e-9;
+    /** When the kept list reaches this size it is thinned to the postings still within the slack. */
+    private static final int COMPACT_AT = 4_096;
+
+    /** The text relevance of the posting being offered, computed only when the posting gets that far. */
+    @FunctionalInterface
+    public interface TextScore {
+        float current();
+    }
+
+    /** A posting of the result: its facts, its text relevance and its score as {@link MatchScorer#score} gives it. */
+    public record Scored(PostingFacts facts, float textScore, double score) {
+    }
+
+    private record Kept(PostingVector vector, float textScore, double score) {
+    }
+
+    private final MatchCriteria c;
+    private final ScoringWeights w;
+    private final boolean activityReady;
+    private final int k;
+    private final double supportWeight;
+    private final long[] citizenSkills;
+    private double[] idf;
+    private double[] occupationValues;
+    private double[] experienceValues;
+    /** A min-heap of the k best scores so far; {@link #threshold} is its root once full. */
+    private final double[] best;
+    private int held;
+    private double threshold = Double.NEGATIVE_INFINITY;
+    private final List<Kept> kept = new ArrayList<>();
+    private int offered;
+    private int scoredFully;
+
+    public ExactTopK(MatchCriteria criteria, boolean activityReady, int k, CodeIds ids) {
+        this.c = criteria;
+        this.w = criteria.weights();
+        this.activityReady = activityReady;
+        this.k = Math.max(0, k);
+        this.supportWeight = MatchScorer.supportWeight(w, activityReady);
+        int[] skillIds = criteria.skills().stream().mapToInt(ids::skill).toArray();
+        this.citizenSkills = new long[(ids.skillCount() >> 6) + 1];
+        for (int id : skillIds) {
+            citizenSkills[id >> 6] |= 1L << id;
+        }
+        this.idf = new double[ids.skillCount()];
+        this.occupationValues = nans(ids.occupationCount());
+        this.experienceValues = nans(ids.occupationCount());
+        this.best = new double[this.k];
+    }
+
+    /** Offers an eligible posting. Allocation-free unless the posting enters the top k. */
+    public void offer(PostingVector v, TextScore text) {
+        offered++;
+        if (k == 0) {
+            return;
+        }
+        PostingFacts p = v.facts();
+        double occupation = occupationValue(v);
+        double experience = experienceValue(v);
+        double hours = MatchScorer.hoursValue(c, p);
+        double support = MatchScorer.supportValue(c, p);
+        double known = w.occupation() * occupation + w.experience() * experience + w.hours() * hours
+                + supportWeight * support;
+        double floor = threshold - SLACK;
+        double skillBound = v.distinctSkills ? w.skills() : Double.POSITIVE_INFINITY;
+        if (known + skillBound + w.text() + w.distance() < floor) {
+            return;
+        }
+        float textScore = text.current();
+        double textValue = MatchScorer.textValue(textScore, w);
+        double skills = skillValue(v);
+        if (known + w.skills() * skills + w.text() * textValue + w.distance() < floor) {
+            return;
+        }
+        scoredFully++;
+        double km = c.home().distanceKm(p.location());
+        // The order of MatchScorer.score, term by term: the same double.
+        double score = w.skills() * skills
+                + w.occupation() * occupation
+                + w.experience() * experience
+                + w.text() * textValue
+                + w.distance() * MatchScorer.distanceValue(km, w.distancePivotKm())
+                + w.hours() * hours
+                + supportWeight * support;
+        if (score < floor) {
+            return;
+        }
+        push(score);
+        kept.add(new Kept(v, textScore, score));
+        if (kept.size() >= COMPACT_AT) {
+            double keep = threshold - SLACK;
+            kept.removeIf(x -> x.score() < keep);
+        }
+    }
+
+    /** The top k, best first, ties to the lower posting id, each scored by {@link MatchScorer#score} itself. */
+    public List<Scored> result() {
+        double keep = threshold - SLACK;
+        List<Scored> out = new ArrayList<>();
+        for (Kept x : kept) {
+            if (x.score() >= keep) {
+                PostingFacts p = x.vector().facts();
+                out.add(new Scored(p, x.textScore(), MatchScorer.score(c, p, x.textScore(), activityReady)));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.facts().id()));
+        return out.size() > k ? List.copyOf(out.subList(0, k)) : out;
+    }
+
+    /** Postings offered, and how many of them were scored to the end (the rest could not enter the top k). */
+    public int offered() {
+        return offered;
+    }
+
+    public int scoredFully() {
+        return scoredFully;
+    }
+
+    /** The score of one posting as this computes it (for the test that holds it equal to MatchScorer.score). */
+    public double score(PostingVector v, float textScore) {
+        double km = c.home().distanceKm(v.facts().location());
+        return w.skills() * skillValue(v)
+                + w.occupation() * occupationValue(v)
+                + w.experience() * experienceValue(v)
+                + w.text() * MatchScorer.textValue(textScore, w)
+                + w.distance() * MatchScorer.distanceValue(km, w.distancePivotKm())
+                + w.hours() * MatchScorer.hoursValue(c, v.facts())
+                + supportWeight * MatchScorer.supportValue(c, v.facts());
+    }
+
+    private void push(double score) {
+        if (held < k) {
+            best[held++] = score;
+            siftUp(held - 1);
+            if (held == k) {
+                threshold = best[0];
+            }
+        } else if (score > best[0]) {
+            best[0] = score;
+            siftDown();
+            threshold = best[0];
+        }
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) >> 1;
+            if (best[parent] <= best[i]) {
+                return;
+            }
+            swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void siftDown() {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int min = i;
+            if (l < held && best[l] < best[min]) {
+                min = l;
+            }
+            if (r < held && best[r] < best[min]) {
+                min = r;
+            }
+            if (min == i) {
+                return;
+            }
+            swap(i, min);
+            i = min;
+        }
+    }
+
+    private void swap(int a, int b) {
+        double t = best[a];
+        best[a] = best[b];
+        best[b] = t;
+    }
+
+    /** {@link MatchScorer#skillValue} over int ids: the same sums in the same order. */
+    private double skillValue(PostingVector v) {
+        if (c.skillNorm() == 0) {
+            return 0;
+        }
+        double share = w.skillDesiredShare();
+        double dot = 0;
+        double postingNorm = 0;
+        int[] skills = v.skills;
+        for (int i = 0; i < v.requiredCount; i++) {
+            double idf = idf(skills[i], v.skillCodes[i]);
+            postingNorm += idf * idf;
+            if (citizenHas(skills[i])) {
+                dot += idf * idf;
+            }
+        }
+        for (int i = v.requiredCount; i < skills.length; i++) {
+            double idf = idf(skills[i], v.skillCodes[i]);
+            postingNorm += share * idf * share * idf;
+            if (citizenHas(skills[i])) {
+                dot += share * idf * idf;
+            }
+        }
+        return postingNorm == 0 ? 0 : dot / (Math.sqrt(postingNorm) * c.skillNorm());
+    }
+
+    private boolean citizenHas(int skill) {
+        int word = skill >> 6;
+        return word < citizenSkills.length && (citizenSkills[word] & (1L << skill)) != 0;
+    }
+
+    private double idf(int skill, String code) {
+        if (skill >= idf.length) {
+            idf = Arrays.copyOf(idf, Math.max(skill + 1, idf.length * 2));
+        }
+        double x = idf[skill];
+        if (x == 0) {
+            x = c.skillRarity().idf(code);
+            idf[skill] = x;
+        }
+        return x;
+    }
+
+    private double occupationValue(PostingVector v) {
+        if (v.occupation >= occupationValues.length) {
+            occupationValues = grow(occupationValues, v.occupation);
+        }
+        double x = occupationValues[v.occupation];
+        if (Double.isNaN(x)) {
+            x = MatchScorer.occupationValue(c, v.facts().occupationCode());
+            occupationValues[v.occupation] = x;
+        }
+        return x;
+    }
+
+    private double experienceValue(PostingVector v) {
+        if (v.occupation >= experienceValues.length) {
+            experienceValues = grow(experienceValues, v.occupation);
+        }
+        double x = experienceValues[v.occupation];
+        if (Double.isNaN(x)) {
+            x = MatchScorer.experienceValue(c, v.facts().occupationCode());
+            experienceValues[v.occupation] = x;
+        }
+        return x;
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static double[] grow(double[] a, int index) {
+        int old = a.length;
+        double[] b = Arrays.copyOf(a, Math.max(index + 1, old * 2));
+        Arrays.fill(b, old, b.length, Double.NaN);
+        return b;
+    }
+}

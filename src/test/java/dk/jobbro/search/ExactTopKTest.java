@@ -1,0 +1,154 @@
+package dk.jobbro.search;
+
+import dk.jobbro.citizen.Citizen;
+import dk.jobbro.matching.ExactTopK;
+import dk.jobbro.matching.MatchCriteria;
+import dk.jobbro.matching.MatchScorer;
+import dk.jobbro.matching.MatchingProbe;
+import dk.jobbro.matching.MatchingService;
+import dk.jobbro.matching.PostingFacts;
+import dk.jobbro.matching.PostingVector;
+import dk.jobbro.matching.ScoringWeights;
+import dk.jobbro.posting.Posting;
+import dk.jobbro.taxonomy.Taxonomy;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A citizen's matches are exactly the head of a ranking of every eligible posting by {@link MatchScorer#score}: same
+ * postings, same order, ties to the lower id. On a generated index of 3,000 postings (plus exact copies, so that
+ * scores tie), for generated citizens and for citizens with no skills or occupations at all, ranked by distance,
+ * hours and support alone.
+ */
+class ExactTopKTest {
+
+    private static final int POSTINGS = 3_000;
+    private static final int COPIES = 300;
+    private static ApplicationContext context;
+    private static PostingIndex index;
+    private static MatchingService matching;
+    private static ScoringWeights weights;
+    private static SyntheticDenmark denmark;
+    private static final List<Posting> written = new ArrayList<>();
+
+    @BeforeAll
+    static void generatedIndex() throws Exception {
+        Path resources = Path.of("index");
+        context = ApplicationContext.builder().properties(Map.of(
+                "jobbro.demo-data.enabled", false,
+                "jobbro.embedded-db.fresh-database-per-context", true,
+                "jobbro.index.path", Files.createTempDirectory("jobbro-exact-top-k").toString(),
+                "jobbro.taxonomy.seed-dir", resources.resolve("taxonomy").toString(),
+                "jobbro.resources-dir", resources.toString())).deduceEnvironment(false).start();
+        index = context.getBean(PostingIndex.class);
+        matching = context.getBean(MatchingService.class);
+        weights = matching.weights();
+        Taxonomy taxonomy = context.getBean(Taxonomy.class);
+        denmark = new SyntheticDenmark(resources, 7);
+        for (long id = 1; id <= POSTINGS; id++) {
+            written.add(denmark.posting(id));
+        }
+        // Exact copies under higher ids: the same score, so the order between them is the tie rule's.
+        for (int i = 0; i < COPIES; i++) {
+            written.add(withId(written.get(i * 7), 10_000 + i));
+        }
+        for (Posting p : written) {
+            index.upsert(p.id(), PostingDocuments.toDocument(p, denmark.employers().get(p.employerId()).name(),
+                    taxonomy));
+        }
+        index.refresh();
+    }
+
+    @AfterAll
+    static void close() {
+        context.close();
+    }
+
+    @Test
+    void theTopKIsTheHeadOfAnExhaustiveRankingForEveryCitizenAndEveryK() {
+        int ties = 0;
+        for (int i = 1; i <= 150; i++) {
+            Citizen c = denmark.citizen(i);
+            for (int k : new int[]{1, 20, 75}) {
+                ties += assertExact(c, k);
+            }
+        }
+        assertTrue(ties > 0, "the generated world has tied scores in some top k");
+    }
+
+    @Test
+    void citizensWithoutSkillsOrOccupationsAreRankedByDistanceHoursAndSupportAlone() {
+        int ties = 0;
+        for (int i = 200; i < 260; i++) {
+            Citizen c = denmark.citizen(i);
+            Citizen bare = new Citizen(c.id(), c.name(), c.jobcentre(), c.targetGroup(), c.homePostcode(),
+                    c.homeLatitude(), c.homeLongitude(), c.maxCommuteKm(), c.maxHoursPerWeek(), c.availableFrom(),
+                    List.of(), List.of(), List.of(), c.healthLimitations(), c.supportNeeds(),
+                    c.drivingLicence(), c.languages(), c.active(), c.createdAt(), c.updatedAt());
+            ties += assertExact(bare, 20);
+        }
+        assertTrue(ties > 0, "without skills, postings at the same place tie");
+    }
+
+    @Test
+    void theScanScoresEveryPairAsMatchScorerDoes() {
+        Random random = new Random(11);
+        int pairs = 0;
+        for (int i = 1; i <= 200; i++) {
+            Citizen c = denmark.citizen(i);
+            MatchCriteria criteria = MatchingProbe.criteria(matching, c, weights);
+            boolean activityReady = c.targetGroup().activityReady();
+            ExactTopK top = new ExactTopK(criteria, activityReady, 20, index.codeIds());
+            for (int j = 0; j < 50; j++) {
+                PostingFacts p = index.facts(written.get(random.nextInt(written.size())).id());
+                float text = random.nextInt(3) == 0 ? 0f : random.nextFloat() * 12;
+                assertEquals(MatchScorer.score(criteria, p, text, activityReady),
+                        top.score(PostingVector.of(p, index.codeIds()), text), 0.0,
+                        "posting " + p.id() + ", citizen " + i);
+                pairs++;
+            }
+        }
+        assertEquals(10_000, pairs);
+    }
+
+    /** Asserts the exact path against the exhaustive ranking; answers how many neighbouring scores tie. */
+    private static int assertExact(Citizen c, int k) {
+        MatchCriteria criteria = MatchingProbe.criteria(matching, c, weights);
+        List<ExhaustiveRanking.Ranked> expected = ExhaustiveRanking.top(index, criteria,
+                c.targetGroup().activityReady(), k);
+        List<MatchingService.PostingMatch> actual = matching.matchesFor(c, k, weights);
+        assertEquals(expected.stream().map(ExhaustiveRanking.Ranked::postingId).toList(),
+                actual.stream().map(m -> m.posting().id()).toList(), "citizen " + c.id() + ", k " + k);
+        int ties = 0;
+        for (int i = 1; i < expected.size(); i++) {
+            if (expected.get(i).score() == expected.get(i - 1).score()) {
+                ties++;
+            }
+        }
+        return ties;
+    }
+
+    private static Posting withId(Posting p, long id) throws ReflectiveOperationException {
+        RecordComponent[] components = Posting.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = components[i].getName().equals("id") ? Long.valueOf(id) : components[i].getAccessor().invoke(p);
+        }
+        return Posting.class.getDeclaredConstructor(types).newInstance(args);
+    }
+}
