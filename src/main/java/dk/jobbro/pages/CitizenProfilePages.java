@@ -147,20 +147,26 @@ public class CitizenProfilePages {
                 .status(HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
-    /**
-     * The typeahead's names as {@code <option>}s for the field being typed in (htmx sends its one value, whatever
-     * the field's name): {@code kompetencer} or {@code stillinger}.
-     */
-    @Get("/navne/{kind}")
-    MutableHttpResponse<?> names(HttpRequest<?> request, @PathVariable String kind) {
+    /** The typeahead's skill names as {@code <option>}s for the field being typed in. */
+    @Get("/navne/kompetencer")
+    MutableHttpResponse<?> skillNames(HttpRequest<?> request) {
+        return options(taxonomy.typeaheadSkills(typed(request), TYPEAHEAD));
+    }
+
+    /** As {@link #skillNames}, for occupations. */
+    @Get("/navne/stillinger")
+    MutableHttpResponse<?> occupationNames(HttpRequest<?> request) {
+        return options(taxonomy.typeaheadOccupations(typed(request), TYPEAHEAD));
+    }
+
+    /** htmx sends the field's one value under the field's name, whatever that is. */
+    private static String typed(HttpRequest<?> request) {
         String typed = request.getParameters().names().stream().findFirst()
                 .flatMap(n -> request.getParameters().getFirst(n)).orElse("");
-        typed = typed.length() > 200 ? typed.substring(0, 200) : typed;
-        List<NameMatch> found = switch (kind) {
-            case "kompetencer" -> taxonomy.typeaheadSkills(typed, TYPEAHEAD);
-            case "stillinger" -> taxonomy.typeaheadOccupations(typed, TYPEAHEAD);
-            default -> throw new ApiException(HttpStatus.NOT_FOUND, "Siden findes ikke", List.of());
-        };
+        return typed.length() > 200 ? typed.substring(0, 200) : typed;
+    }
+
+    private static MutableHttpResponse<?> options(List<NameMatch> found) {
         return HttpResponse.ok(new ModelAndView<>("names", Map.of("page", new Options(found))))
                 .contentType(MediaType.TEXT_HTML_TYPE);
     }
