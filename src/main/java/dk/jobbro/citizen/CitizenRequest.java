@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -26,8 +25,8 @@ public record CitizenRequest(@NotBlank @Size(max = 200) String name,
                              @NotNull @Min(1) @Max(80) Integer maxHoursPerWeek,
                              @Nullable LocalDate availableFrom,
                              @Nullable @Size(max = 300) List<@NotNull @Valid CitizenSkill> skills,
-                             @Nullable @Size(max = 30) List<@NotNull @Size(max = 40) @Pattern(regexp = "\\d{4,6}|\\d{4}(\\.\\d+)+", message = "must be a DISCO-08 (432110) or ESCO (4321.1, 1324.3.1.6.10) occupation code") String> occupationsHeld,
-                             @Nullable @Size(max = 30) List<@NotNull @Size(max = 40) @Pattern(regexp = "\\d{4,6}|\\d{4}(\\.\\d+)+", message = "must be a DISCO-08 (432110) or ESCO (4321.1, 1324.3.1.6.10) occupation code") String> occupationsWanted,
+                             @Nullable @Size(max = 30) List<@NotBlank @Size(max = 300) String> occupationsHeld,
+                             @Nullable @Size(max = 30) List<@NotBlank @Size(max = 300) String> occupationsWanted,
                              @Nullable @Size(max = 10) List<@NotNull HealthLimitation> healthLimitations,
                              @Nullable @Size(max = 10) List<@NotNull SupportKind> supportNeeds,
                              @Nullable Boolean drivingLicence,

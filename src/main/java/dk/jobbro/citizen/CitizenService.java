@@ -124,11 +124,16 @@ public class CitizenService {
         if (request.employerId() != null && !employers.existsById(request.employerId())) {
             throw ApiException.invalid("employerId", "unknown employer");
         }
-        if (request.occupationCode() != null && taxonomy.occupation(request.occupationCode()).isEmpty()) {
-            throw ApiException.invalid("occupationCode", "unknown occupation code");
+        String occupation = null;
+        if (request.occupationCode() != null) {
+            Taxonomy.Resolved resolved = taxonomy.resolveOccupation("occupationCode", request.occupationCode());
+            if (!resolved.errors().isEmpty()) {
+                throw ApiException.invalid(resolved.errors());
+            }
+            occupation = resolved.codes().get(0);
         }
-        NotForCitizen saved = notFor.save(new NotForCitizen(null, citizenId, request.employerId(),
-                request.occupationCode(), request.reason().strip(), access.subject(), clock.instant()));
+        NotForCitizen saved = notFor.save(new NotForCitizen(null, citizenId, request.employerId(), occupation,
+                request.reason().strip(), access.subject(), clock.instant()));
         changed(citizenId);
         return saved;
     }
@@ -179,17 +184,23 @@ public class CitizenService {
     }
 
     private Citizen toCitizen(Long id, String jobcentre, CitizenRequest r, Instant created, Instant updated) {
-        // Skills may be given by code, label or synonym; they are stored by their canonical taxonomy code.
-        List<CitizenSkill> skills = orEmpty(r.skills()).stream().map(skill -> taxonomy.resolveSkill(skill.code())
-                .map(code -> new CitizenSkill(code, skill.level())).orElse(skill)).toList();
-        List<String> held = orEmpty(r.occupationsHeld());
-        List<String> wanted = orEmpty(r.occupationsWanted());
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (Problem.FieldError e : taxonomy.unknownSkills("skills", skills.stream().map(CitizenSkill::code).toList())) {
-            errors.add(new Problem.FieldError(e.field() + ".code", e.reason()));
+        // Skills and occupations may be given by code, label or synonym, in Danish or English; they are stored by
+        // their canonical taxonomy code, and an unknown term is named with the nearest known ones.
+        List<CitizenSkill> given = orEmpty(r.skills());
+        Taxonomy.Resolved skillCodes = taxonomy.resolveSkills("skills", ".code",
+                given.stream().map(CitizenSkill::code).toList());
+        List<CitizenSkill> skills = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            skills.add(new CitizenSkill(skillCodes.codes().get(i), given.get(i).level()));
         }
-        errors.addAll(taxonomy.unknownOccupations("occupationsHeld", held));
-        errors.addAll(taxonomy.unknownOccupations("occupationsWanted", wanted));
+        Taxonomy.Resolved heldCodes = taxonomy.resolveOccupations("occupationsHeld", orEmpty(r.occupationsHeld()));
+        Taxonomy.Resolved wantedCodes = taxonomy.resolveOccupations("occupationsWanted",
+                orEmpty(r.occupationsWanted()));
+        List<String> held = heldCodes.codes();
+        List<String> wanted = wantedCodes.codes();
+        List<Problem.FieldError> errors = new ArrayList<>(skillCodes.errors());
+        errors.addAll(heldCodes.errors());
+        errors.addAll(wantedCodes.errors());
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A skill code from the taxonomy with the citizen's level. */
+/** A skill from the taxonomy (its code; in a request also a label or synonym) with the citizen's level. */
 @Serdeable
-public record CitizenSkill(@NotBlank @Size(max = 100) String code, @NotNull SkillLevel level) {
+public record CitizenSkill(@NotBlank @Size(max = 300) String code, @NotNull SkillLevel level) {
 }

@@ -53,8 +53,8 @@ final class ServiceHealth implements HealthIndicator {
 
     private boolean indexUp() {
         try {
-            search.search(new PostingSearch.Request(null, Optional.empty(), Optional.empty(), 0, PostingStatus.OPEN,
-                    0, 1));
+            search.search(new PostingSearch.Request(null, Optional.empty(), Optional.empty(), 0, Optional.empty(),
+                    PostingStatus.OPEN, 0, 1));
             return true;
         } catch (RuntimeException e) {
             return false;

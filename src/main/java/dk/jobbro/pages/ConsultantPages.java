@@ -39,7 +39,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The consultant's pages: the work list, a citizen with flag and ranked, explained matches, and proposing. */
+/**
+ * The consultant's pages: the work list, a citizen with flag and ranked, explained matches, the posting search, and
+ * proposing.
+ */
 @Hidden // pages, not API: kept out of the OpenAPI document
 @Controller("/konsulent")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -57,9 +60,10 @@ public class ConsultantPages {
     private final MatchingService matching;
     private final ProposalService proposals;
     private final Taxonomy taxonomy;
+    private final PostingSearchForm search;
 
     ConsultantPages(Pages pages, Csrf csrf, Access access, CitizenService citizens, FlagService flags,
-                    MatchingService matching, ProposalService proposals, Taxonomy taxonomy) {
+                    MatchingService matching, ProposalService proposals, Taxonomy taxonomy, PostingSearchForm search) {
         this.pages = pages;
         this.csrf = csrf;
         this.access = access;
@@ -68,6 +72,7 @@ public class ConsultantPages {
         this.matching = matching;
         this.proposals = proposals;
         this.taxonomy = taxonomy;
+        this.search = search;
     }
 
     public record Worklists(List<FlagService.Worklist> lists) {
@@ -88,7 +93,8 @@ public class ConsultantPages {
 
     public record CitizenPage(Citizen citizen, String targetGroup, List<String> skills, List<String> occupations,
                               List<String> supportNeeds, ParallelEffort flag, List<MatchRow> matches,
-                              List<ProposalView> proposals, @Nullable WhyNot whyNot) {
+                              List<ProposalView> proposals, @Nullable WhyNot whyNot,
+                              PostingSearchForm.Search search) {
     }
 
     /** A consultant's own jobcentres; an administrator names one ({@code ?jobcenter=}, Aarhus when left out). */
@@ -126,7 +132,8 @@ public class ConsultantPages {
         CitizenPage page = new CitizenPage(citizen, Danish.targetGroup(citizen.targetGroup()),
                 citizen.skills().stream().map(s -> taxonomy.skillLabel(s.code())).toList(),
                 occupations.stream().map(taxonomy::occupationLabel).toList(),
-                citizen.supportNeeds().stream().map(Danish::support).toList(), flag, rows, mine, whyNot);
+                citizen.supportNeeds().stream().map(Danish::support).toList(), flag, rows, mine, whyNot,
+                search.of(request, citizen));
         return pages.render(request, "citizen", citizen.name(), "/konsulent", page);
     }
 

@@ -96,4 +96,9 @@ public final class Danish {
     public static String points(double points) {
         return String.format(Locale.forLanguageTag("da-DK"), "%.1f", points);
     }
+
+    /** A figure with one decimal and a decimal comma (km). */
+    public static String decimal(double value) {
+        return String.format(Locale.forLanguageTag("da-DK"), "%.1f", value);
+    }
 }

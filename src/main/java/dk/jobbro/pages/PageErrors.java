@@ -41,6 +41,9 @@ final class PageErrors implements Ordered {
             ((MutableHttpResponse<Object>) response).body("");
             return;
         }
+        if (response.getContentType().filter(MediaType.TEXT_HTML_TYPE::matches).isPresent()) {
+            return; // a page that answers an error itself (a form shown again with its errors, 422)
+        }
         Optional<Problem> problem = response.getBody().filter(Problem.class::isInstance).map(Problem.class::cast);
         String detail = problem.map(Problem::detail).orElse(response.getStatus().getReason());
         String fields = problem.map(p -> String.join("", p.errors().stream()

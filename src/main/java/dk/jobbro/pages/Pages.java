@@ -32,16 +32,18 @@ final class Pages {
     }
 
     /** Messages a redirect after a POST may ask for (?besked=...): fixed texts, never echoed input. */
-    private static final Map<String, String> MESSAGES = Map.of(
-            "foreslaaet", "Borgeren er foreslået til opslaget. Virksomheden kan nu se forslaget.",
-            "trukket", "Forslaget er trukket tilbage.",
-            "oprettet", "Opslaget er oprettet.",
-            "gemt", "Ændringerne er gemt.",
-            "lukket", "Opslaget er lukket.",
-            "besvaret", "Svaret er sendt til jobcentret.",
-            "kvitteret", "Flaget er kvitteret.",
-            "tilsidesat", "Flaget er tilsidesat med din begrundelse.",
-            "ikkefor", "Stillingen er markeret som ikke for borgeren; matchene er opdateret.");
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            Map.entry("foreslaaet", "Borgeren er foreslået til opslaget. Virksomheden kan nu se forslaget."),
+            Map.entry("trukket", "Forslaget er trukket tilbage."),
+            Map.entry("oprettet", "Opslaget er oprettet."),
+            Map.entry("gemt", "Ændringerne er gemt."),
+            Map.entry("lukket", "Opslaget er lukket."),
+            Map.entry("besvaret", "Svaret er sendt til jobcentret."),
+            Map.entry("kvitteret", "Flaget er kvitteret."),
+            Map.entry("tilsidesat", "Flaget er tilsidesat med din begrundelse."),
+            Map.entry("ikkefor", "Stillingen er markeret som ikke for borgeren; matchene er opdateret."),
+            Map.entry("koersel", "Genmatchningen er startet."),
+            Map.entry("import", "Importen er startet; følg den herunder."));
 
     MutableHttpResponse<?> render(HttpRequest<?> request, String view, String title, String current, Object page) {
         return render(request, view, title, current, page, true);

@@ -3,6 +3,7 @@ package dk.jobbro.pages;
 import dk.jobbro.security.Access;
 import dk.jobbro.security.PageSessions;
 import dk.jobbro.security.Role;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -37,8 +38,11 @@ public class SignInPages {
     private final PageSessions sessions;
     private final SecurityService security;
     private final Access access;
+    private final boolean identityProvider;
 
-    SignInPages(Pages pages, Csrf csrf, PageSessions sessions, SecurityService security, Access access) {
+    SignInPages(Pages pages, Csrf csrf, PageSessions sessions, SecurityService security, Access access,
+                @Property(name = "micronaut.security.oauth2.enabled", defaultValue = "false") boolean identityProvider) {
+        this.identityProvider = identityProvider;
         this.pages = pages;
         this.csrf = csrf;
         this.sessions = sessions;
@@ -50,7 +54,8 @@ public class SignInPages {
     public record DemoChoice(String key, String label, String hint) {
     }
 
-    public record SignIn(boolean demo, List<DemoChoice> users) {
+    /** {@code identityProvider}: the municipality's OpenID Connect sign-in is configured. */
+    public record SignIn(boolean demo, boolean identityProvider, List<DemoChoice> users) {
     }
 
     static final List<DemoChoice> USERS = List.of(
@@ -71,7 +76,7 @@ public class SignInPages {
     @Get("/logind")
     @Secured(SecurityRule.IS_ANONYMOUS)
     MutableHttpResponse<?> signInPage(HttpRequest<?> request) {
-        return pages.renderAnonymous(request, "signin", "Log ind", new SignIn(sessions.demoSignInEnabled(), USERS));
+        return pages.renderAnonymous(request, "signin", "Log ind", new SignIn(sessions.demoSignInEnabled(), identityProvider, USERS));
     }
 
     @Post("/logind")

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -28,9 +27,9 @@ public record PostingRequest(@NotNull Long employerId,
                              @Nullable PostingStatus status,
                              @NotBlank @Size(max = 200) String title,
                              @NotNull @Size(max = 10_000) String description,
-                             @NotNull @Size(max = 40) @Pattern(regexp = "\\d{4,6}|\\d{4}(\\.\\d+)+", message = "must be a DISCO-08 (432110) or ESCO (4321.1, 1324.3.1.6.10) occupation code") String occupationCode,
-                             @Nullable @Size(max = 300) List<@NotBlank @Size(max = 100) String> requiredSkills,
-                             @Nullable @Size(max = 300) List<@NotBlank @Size(max = 100) String> desiredSkills,
+                             @NotBlank @Size(max = 300) String occupationCode,
+                             @Nullable @Size(max = 300) List<@NotBlank @Size(max = 300) String> requiredSkills,
+                             @Nullable @Size(max = 300) List<@NotBlank @Size(max = 300) String> desiredSkills,
                              @Nullable @Valid Place workplace,
                              @NotNull @Valid HoursRange hoursPerWeek,
                              @Nullable LocalDate startDate,

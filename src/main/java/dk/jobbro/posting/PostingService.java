@@ -211,16 +211,16 @@ public class PostingService {
         if (employer == null) {
             errors.add(new Problem.FieldError("employerId", "unknown employer"));
         }
-        if (taxonomy.occupation(r.occupationCode()).isEmpty()) {
-            errors.add(new Problem.FieldError("occupationCode", "unknown occupation code"));
-        }
-        // Skills may be given by code, label or synonym; they are stored by their canonical taxonomy code.
-        List<String> required = distinct(orEmpty(r.requiredSkills()).stream()
-                .map(s -> taxonomy.resolveSkill(s).orElse(s)).toList());
-        List<String> desired = distinct(orEmpty(r.desiredSkills()).stream()
-                .map(s -> taxonomy.resolveSkill(s).orElse(s)).toList());
-        errors.addAll(taxonomy.unknownSkills("requiredSkills", required));
-        errors.addAll(taxonomy.unknownSkills("desiredSkills", desired));
+        // The occupation and skills may be given by code, label or synonym, in Danish or English; they are stored
+        // by their canonical taxonomy code, and an unknown term is named with the nearest known ones.
+        Taxonomy.Resolved occupation = taxonomy.resolveOccupation("occupationCode", r.occupationCode());
+        errors.addAll(occupation.errors());
+        Taxonomy.Resolved requiredCodes = taxonomy.resolveSkills("requiredSkills", "", orEmpty(r.requiredSkills()));
+        Taxonomy.Resolved desiredCodes = taxonomy.resolveSkills("desiredSkills", "", orEmpty(r.desiredSkills()));
+        errors.addAll(requiredCodes.errors());
+        errors.addAll(desiredCodes.errors());
+        List<String> required = distinct(requiredCodes.codes());
+        List<String> desired = distinct(desiredCodes.codes());
         if (r.hoursPerWeek().min() > r.hoursPerWeek().max()) {
             errors.add(new Problem.FieldError("hoursPerWeek.min", "must not exceed hoursPerWeek.max"));
         }
@@ -246,7 +246,7 @@ public class PostingService {
             status = PostingStatus.OPEN;
         }
         return new Posting(id, r.employerId(), r.kind(), status, r.title().strip(), r.description().strip(),
-                r.occupationCode(), required, desired, street, postcode, city, place.latitude(), place.longitude(),
+                occupation.codes().get(0), required, desired, street, postcode, city, place.latitude(), place.longitude(),
                 r.hoursPerWeek().min(), r.hoursPerWeek().max(), r.startDate(), r.applicationDeadline(), r.endDate(),
                 r.slots(), filled, distinct(r.supportOffered()), distinct(r.physicalDemands()),
                 Boolean.TRUE.equals(r.drivingLicenceRequired()), orEmpty(r.languageRequirements()), created, updated);

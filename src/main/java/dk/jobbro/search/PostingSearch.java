@@ -6,6 +6,7 @@ import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.posting.PostingKind;
 import dk.jobbro.posting.PostingStatus;
 import jakarta.inject.Singleton;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -45,8 +46,9 @@ public final class PostingSearch {
         this.weights = weights;
     }
 
+    /** {@code maxHours}: only postings whose minimum hours a week are at most this many. */
     public record Request(String text, Optional<PostingKind> kind, Optional<GeoPoint> near, double radiusKm,
-                          PostingStatus status, int offset, int limit) {
+                          Optional<Integer> maxHours, PostingStatus status, int offset, int limit) {
     }
 
     public record Hit(PostingFacts posting, double score, Double distanceKm) {
@@ -118,6 +120,8 @@ public final class PostingSearch {
         }
         r.near().ifPresent(p -> b.add(LatLonPoint.newDistanceQuery(PostingFields.LOCATION, p.latitude(),
                 p.longitude(), r.radiusKm() * 1000.0), Occur.FILTER));
+        r.maxHours().ifPresent(h -> b.add(IntField.newRangeQuery(PostingFields.HOURS_MIN, Integer.MIN_VALUE, h),
+                Occur.FILTER));
         return b.build();
     }
 }

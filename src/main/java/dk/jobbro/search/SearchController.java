@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /api/v1/postings/search}: free text with kind, place and radius filters, and counts per kind. */
+/**
+ * {@code GET /api/v1/postings/search}: free text with kind, place and radius, and hours filters (postings a citizen
+ * working at most {@code maxHours} a week can start in), and counts per kind.
+ */
 @Controller("/api/v1/postings/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Role.CONSULTANT_ROLE, Role.ADMIN_ROLE, Role.SYSTEM_ROLE})
@@ -52,6 +55,7 @@ class SearchController {
                           @QueryValue @Nullable @DecimalMin("54.4") @DecimalMax("57.9") Double lat,
                           @QueryValue @Nullable @DecimalMin("7.9") @DecimalMax("15.3") Double lon,
                           @QueryValue @Nullable @DecimalMin("0.1") @DecimalMax("500") Double radiusKm,
+                          @QueryValue @Nullable @Min(1) @Max(80) Integer maxHours,
                           @QueryValue(defaultValue = "OPEN") PostingStatus status,
                           @QueryValue(defaultValue = "0") @Min(0) @Max(1000) int offset,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
@@ -64,7 +68,7 @@ class SearchController {
         Optional<GeoPoint> near = lat == null ? Optional.empty() : Optional.of(new GeoPoint(lat, lon));
         double radius = radiusKm == null ? 500 : radiusKm;
         PostingSearch.Result result = search.search(new PostingSearch.Request(q, Optional.ofNullable(kind), near,
-                radius, status, offset, limit));
+                radius, Optional.ofNullable(maxHours), status, offset, limit));
         List<SearchHit> hits = result.hits().stream().map(h -> new SearchHit(h.posting().id(), h.posting().title(),
                 h.posting().employerName(), h.posting().kind(), h.posting().occupationCode(), h.score(),
                 h.distanceKm())).toList();

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,8 @@ import java.util.Optional;
  * also protected by a CSRF token (dk.jobbro.pages.Csrf).
  *
  * <p>With the development key (no identity provider configured) the sign-in page lists demo users; in production
- * the identity provider's sign-in would issue the same session (not wired yet: see the README).
+ * the municipality's OpenID Connect provider signs people in and the same session is issued
+ * ({@link IdentityProviderSignIn}).
  */
 @Singleton
 public final class PageSessions {
@@ -65,14 +67,32 @@ public final class PageSessions {
         if (!demoSignIn) {
             throw new IllegalStateException("Demo sign-in is off: the development key is not trusted");
         }
+        return session(user.subject(), user.role().name(), user.role() == Role.CONSULTANT ? user.jobcentres() : null,
+                user.employerId().orElse(null));
+    }
+
+    /**
+     * The session cookie for someone the identity provider signed in ({@link IdentityProviderSignIn}): its subject,
+     * its one role and scope claims, as they came.
+     */
+    Cookie signIn(io.micronaut.security.authentication.Authentication authentication) {
+        Map<String, Object> attributes = authentication.getAttributes();
+        return session(authentication.getName(), authentication.getRoles().iterator().next(),
+                attributes.get(Caller.JOBCENTRES_CLAIM), attributes.get(Caller.EMPLOYER_CLAIM));
+    }
+
+    private Cookie session(String subject, String role, @io.micronaut.core.annotation.Nullable Object jobcentres,
+                           @io.micronaut.core.annotation.Nullable Object employerId) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("jobbro-pages").subject(user.subject())
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("jobbro-pages").subject(subject)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)))
-                .claim("roles", List.of(user.role().name()));
-        if (user.role() == Role.CONSULTANT) {
-            claims.claim(Caller.JOBCENTRES_CLAIM, user.jobcentres());
+                .claim("roles", List.of(role));
+        if (jobcentres != null) {
+            claims.claim(Caller.JOBCENTRES_CLAIM, jobcentres);
         }
-        user.employerId().ifPresent(id -> claims.claim(Caller.EMPLOYER_CLAIM, id));
+        if (employerId != null) {
+            claims.claim(Caller.EMPLOYER_CLAIM, employerId);
+        }
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {
             jwt.sign(new MACSigner(secret));

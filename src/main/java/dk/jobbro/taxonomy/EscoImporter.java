@@ -65,18 +65,41 @@ public class EscoImporter {
     private final TaxonomyStore store;
     private final Taxonomy taxonomy;
     private final ApplicationEventPublisher<TaxonomyChanged> events;
+    private final EscoImportProgress progress;
 
-    EscoImporter(TaxonomyStore store, Taxonomy taxonomy, ApplicationEventPublisher<TaxonomyChanged> events) {
+    EscoImporter(TaxonomyStore store, Taxonomy taxonomy, ApplicationEventPublisher<TaxonomyChanged> events,
+                 EscoImportProgress progress) {
         this.store = store;
         this.taxonomy = taxonomy;
         this.events = events;
+        this.progress = progress;
     }
 
     /** Imports one ESCO folder; one import at a time. Fails with 422 naming the file and line when input is bad. */
     public synchronized EscoImportResult importDirectory(Path directory) {
+        try {
+            EscoImportResult result = importFiles(directory);
+            progress.finished(result);
+            return result;
+        } catch (ApiException e) {
+            progress.failed(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).reason());
+            throw e;
+        } catch (RuntimeException e) {
+            progress.failed("the import stopped: " + e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    private EscoImportResult importFiles(Path directory) {
         long started = System.nanoTime();
+        progress.started(0);
         Map<String, Map<String, Path>> files = find(directory);
-        Tally tally = new Tally();
+        int total = files.values().stream().mapToInt(f -> (int) f.keySet().stream().filter(k -> k.equals("ISCOGroups")
+                || k.equals("occupations") || k.equals("skills")).count()).sum()
+                + (firstOf(files, "occupationSkillRelations").isPresent() ? 1 : 0)
+                + (firstOf(files, "broaderRelationsOccPillar").isPresent() ? 1 : 0);
+        progress.started(total);
+        Tally tally = new Tally(progress);
         try {
             store.write(status -> {
                 Connection c = status.getConnection();
@@ -298,6 +321,9 @@ public class EscoImporter {
                 if (++rows % PROGRESS_EVERY == 0) {
                     LOG.info("ESCO import: {} rows of {}", rows, file.getFileName());
                 }
+                if (rows % EscoImportProgress.EVERY == 0) {
+                    tally.progress.reading(name(file), rows);
+                }
             }
         } catch (CsvFormatException e) {
             throw e.getMessage().startsWith(name(file)) ? e : new CsvFormatException(name(file) + " " + e.getMessage());
@@ -305,6 +331,8 @@ public class EscoImporter {
             throw new CsvFormatException(name(file) + " cannot be read as UTF-8 text");
         }
         LOG.info("ESCO import: {} read ({} rows)", file.getFileName(), rows);
+        tally.progress.reading(name(file), rows);
+        tally.progress.fileDone();
     }
 
     private static String name(Path file) {
@@ -348,6 +376,7 @@ public class EscoImporter {
     }
 
     private static final class Tally {
+        final EscoImportProgress progress;
         final Set<String> iscoGroups = new HashSet<>();
         final Set<String> occupations = new HashSet<>();
         final Set<String> skills = new HashSet<>();
@@ -357,6 +386,10 @@ public class EscoImporter {
         long line;
         final java.util.ArrayList<EscoImportResult.SkippedRow> skippedRows = new java.util.ArrayList<>();
         private final Map<String, Integer> loggedPerFile = new HashMap<>();
+
+        Tally(EscoImportProgress progress) {
+            this.progress = progress;
+        }
 
         boolean skip(Path file, String reason) {
             skipped++;

@@ -85,27 +85,6 @@ public class Taxonomy {
         return Optional.ofNullable(snapshot.occupations.get(code));
     }
 
-    /** One field error per code that names no skill: {@code field[i]} and the reason. */
-    public List<Problem.FieldError> unknownSkills(String field, List<String> codes) {
-        return unknown(field, codes, this::skill, "unknown skill code");
-    }
-
-    /** One field error per code that names no occupation: {@code field[i]} and the reason. */
-    public List<Problem.FieldError> unknownOccupations(String field, List<String> codes) {
-        return unknown(field, codes, this::occupation, "unknown occupation code");
-    }
-
-    private static List<Problem.FieldError> unknown(String field, List<String> codes,
-                                                    Function<String, Optional<?>> lookup, String reason) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i++) {
-            if (lookup.apply(codes.get(i)).isEmpty()) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]", reason));
-            }
-        }
-        return errors;
-    }
-
     public Optional<Skill> skill(String code) {
         return Optional.ofNullable(snapshot.skills.get(code));
     }
@@ -134,17 +113,75 @@ public class Taxonomy {
     }
 
     /**
-     * The canonical code of the skill that {@code term} names, case-insensitively: its code, ESCO URI, Danish or
-     * English preferred label, alternative label or synonym. When two skills share a name, a code or URI wins
-     * over a preferred label, a preferred label over an alternative one, and then the lower code.
+     * The canonical code of the skill that {@code term} names, regardless of case, diacritics and punctuation:
+     * its code, ESCO URI, Danish or English preferred label, alternative label or synonym. When two skills share a
+     * name, a code or URI wins over a preferred label, a preferred label over an alternative one, Danish over
+     * English, and then the lower code.
      */
     public Optional<String> resolveSkill(String term) {
-        return term == null ? Optional.empty() : Optional.ofNullable(snapshot.skillNames.get(key(term)));
+        return snapshot.skillNames.resolve(term);
     }
 
     /** As {@link #resolveSkill}, for occupations. */
     public Optional<String> resolveOccupation(String term) {
-        return term == null ? Optional.empty() : Optional.ofNullable(snapshot.occupationNames.get(key(term)));
+        return snapshot.occupationNames.resolve(term);
+    }
+
+    /** Skills a half-typed term may mean, best first, Danish names first (see {@link TaxonomyNames#typeahead}). */
+    public List<NameMatch> typeaheadSkills(String typed, int limit) {
+        return snapshot.skillNames.typeahead(typed, limit);
+    }
+
+    /** As {@link #typeaheadSkills}, for occupations. */
+    public List<NameMatch> typeaheadOccupations(String typed, int limit) {
+        return snapshot.occupationNames.typeahead(typed, limit);
+    }
+
+    /**
+     * Skill terms resolved to their codes; for each term that names no skill a field error {@code field[i]}
+     * (plus {@code suffix}) with the up to three nearest skills, Danish first.
+     */
+    public Resolved resolveSkills(String field, String suffix, List<String> terms) {
+        return resolve(field, suffix, terms, snapshot.skillNames, "unknown skill");
+    }
+
+    /** As {@link #resolveSkills}, for occupations. */
+    public Resolved resolveOccupations(String field, List<String> terms) {
+        return resolve(field, "", terms, snapshot.occupationNames, "unknown occupation");
+    }
+
+    /** One occupation term (a single field such as a posting's {@code occupationCode}). */
+    public Resolved resolveOccupation(String field, String term) {
+        Resolved one = resolveOccupations(field, List.of(term));
+        List<Problem.FieldError> errors = one.errors().stream().map(e -> new Problem.FieldError(field, e.reason(),
+                e.suggestions())).toList();
+        return new Resolved(one.codes(), errors);
+    }
+
+    /** Codes in the order of the terms (an unknown term keeps its place, as written), and the errors. */
+    public record Resolved(List<String> codes, List<Problem.FieldError> errors) {
+    }
+
+    /** Suggestions an unknown term gets: enough to recognise a typo, few enough to read. */
+    static final int SUGGESTIONS = 3;
+
+    private static Resolved resolve(String field, String suffix, List<String> terms, TaxonomyNames names,
+                                    String reason) {
+        List<String> codes = new ArrayList<>(terms.size());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
+            Optional<String> code = names.resolve(term);
+            codes.add(code.orElse(term));
+            if (code.isEmpty()) {
+                List<Problem.Suggestion> nearest = names.typeahead(term, SUGGESTIONS).stream()
+                        .map(m -> new Problem.Suggestion(m.code(), m.labelDa())).toList();
+                errors.add(new Problem.FieldError(field + "[" + i + "]" + suffix, nearest.isEmpty() ? reason
+                        : reason + "; nearest: " + String.join(", ", nearest.stream().map(Problem.Suggestion::label)
+                        .toList()), nearest.isEmpty() ? null : nearest));
+            }
+        }
+        return new Resolved(List.copyOf(codes), List.copyOf(errors));
     }
 
     /**
@@ -216,11 +253,11 @@ public class Taxonomy {
     /** One immutable version of the taxonomy with its look-up tables. */
     private record Snapshot(Map<String, Occupation> occupations, Map<String, Skill> skills,
                             Map<String, IscoGroup> iscoGroups, Map<String, Set<String>> essential,
-                            Map<String, Set<String>> optional, Map<String, String> skillNames,
-                            Map<String, String> occupationNames) {
+                            Map<String, Set<String>> optional, TaxonomyNames skillNames,
+                            TaxonomyNames occupationNames) {
 
-        static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of());
+        static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                TaxonomyNames.EMPTY, TaxonomyNames.EMPTY);
 
         static Snapshot of(TaxonomyStore.Contents c) {
             Map<String, Occupation> occupations = new HashMap<>();
@@ -237,35 +274,18 @@ public class Taxonomy {
             }
             essential.replaceAll((k, v) -> Set.copyOf(v));
             optional.replaceAll((k, v) -> Set.copyOf(v));
-
-            List<Skill> skillsByCode = c.skills().stream().sorted(Comparator.comparing(Skill::code)).toList();
-            Map<String, String> skillNames = names(skillsByCode, Skill::code,
-                    s -> Stream.of(s.code(), s.escoUri()),
-                    s -> Stream.of(s.labelDa(), s.labelEn()),
-                    s -> Stream.concat(Stream.concat(Occupation.splitSynonyms(s.synonymsDa()).stream(),
-                            s.altLabelsDa().stream()), s.altLabelsEn().stream()));
-            List<Occupation> occupationsByCode = c.occupations().stream()
-                    .sorted(Comparator.comparing(Occupation::code)).toList();
-            Map<String, String> occupationNames = names(occupationsByCode, Occupation::code,
-                    o -> Stream.of(o.code(), o.escoUri()),
-                    o -> Stream.of(o.labelDa(), o.labelEn()),
-                    o -> Stream.concat(Stream.concat(Occupation.splitSynonyms(o.synonymsDa()).stream(),
-                            o.altLabelsDa().stream()), o.altLabelsEn().stream()));
+            TaxonomyNames skillNames = TaxonomyNames.of(c.skills().stream().map(s -> new TaxonomyNames.Entry(
+                    s.code(), s.labelDa(), s.labelEn(), codes(s.code(), s.escoUri()), s.synonyms(),
+                    s.altLabelsEn())).toList());
+            TaxonomyNames occupationNames = TaxonomyNames.of(c.occupations().stream().map(o -> new TaxonomyNames.Entry(
+                    o.code(), o.labelDa(), o.labelEn(), codes(o.code(), o.escoUri()), o.synonyms(),
+                    o.altLabelsEn())).toList());
             return new Snapshot(Map.copyOf(occupations), Map.copyOf(skills), Map.copyOf(groups),
                     Map.copyOf(essential), Map.copyOf(optional), skillNames, occupationNames);
         }
 
-        /** Name → code, filled strongest names first so that a weaker name never takes a stronger one's place. */
-        @SafeVarargs
-        private static <T> Map<String, String> names(List<T> byCode, Function<T, String> code,
-                                                     Function<T, Stream<String>>... tiers) {
-            Map<String, String> names = new HashMap<>();
-            for (Function<T, Stream<String>> tier : tiers) {
-                for (T item : byCode) {
-                    tier.apply(item).filter(n -> !n.isBlank()).forEach(n -> names.putIfAbsent(key(n), code.apply(item)));
-                }
-            }
-            return Map.copyOf(names);
+        private static List<String> codes(String code, String uri) {
+            return uri.isBlank() ? List.of(code) : List.of(code, uri);
         }
     }
 }

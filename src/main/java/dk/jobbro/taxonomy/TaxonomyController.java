@@ -97,6 +97,30 @@ class TaxonomyController {
                 new ApiException(HttpStatus.NOT_FOUND, "No skill has that code or name", List.of()));
     }
 
+    /** What a typeahead looks in. */
+    enum TypeaheadKind { SKILL, OCCUPATION }
+
+    /** Bounded: a picker shows a handful, and each answer is built from the names found. */
+    static final int TYPEAHEAD_MAX = 25;
+
+    @Serdeable
+    record TypeaheadHit(TypeaheadKind kind, String code, String labelDa, String labelEn, @Nullable String matchedName) {
+    }
+
+    /**
+     * Skills or occupations for a half-typed term: whole names and words starting with it, then near misses (one or
+     * two typos), Danish names first; case, diacritics and punctuation do not matter.
+     */
+    @Operation(summary = "Typeahead for skills or occupations: prefix and fuzzy, Danish names first")
+    @Get("/typeahead")
+    List<TypeaheadHit> typeahead(@QueryValue @Size(min = 1, max = 200) String q, @QueryValue TypeaheadKind kind,
+                                 @QueryValue(defaultValue = "10") @Min(1) @Max(TYPEAHEAD_MAX) int limit) {
+        List<NameMatch> found = kind == TypeaheadKind.SKILL ? taxonomy.typeaheadSkills(q, limit)
+                : taxonomy.typeaheadOccupations(q, limit);
+        return found.stream().map(m -> new TypeaheadHit(kind, m.code(), m.labelDa(), m.labelEn(), m.matchedName()))
+                .toList();
+    }
+
     private List<SkillSummary> skills(Set<String> codes) {
         return codes.stream().map(taxonomy::skill).flatMap(java.util.Optional::stream)
                 .sorted(Comparator.comparing(Skill::labelDa).thenComparing(Skill::code))

@@ -1,6 +1,7 @@
 package dk.jobbro.pages;
 
 import dk.jobbro.support.Api;
+import dk.jobbro.taxonomy.EscoFiles;
 import dk.jobbro.support.TestIdentityProvider;
 import dk.jobbro.support.World;
 import io.micronaut.http.client.HttpClient;
@@ -23,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -159,6 +161,12 @@ class PagesBrowserTest {
         return browser.findElement(By.tagName("h1")).getText();
     }
 
+    /** A screenshot with this element at the top of the window. */
+    void screenshot(String name, By element) throws IOException {
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(element));
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     void screenshot(String name) throws IOException {
         browser.executeScript("window.scrollTo(0, 0)");
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -281,6 +289,130 @@ class PagesBrowserTest {
     }
 
     @Test
+    void aConsultantEditsTheProfileByDanishNamesWithTheTypeaheadAndAnUnknownNameGetsTheNearestNames() throws IOException {
+        signIn("konsulent-aarhus");
+        open("/konsulent/borgere/" + plain);
+        browser.findElement(By.id("ret-profil")).click();
+        accessible();
+        assertEquals("Profil: Anders Almindelig", h1());
+        // With JavaScript the field offers the classification's names as it is typed (htmx fills the datalist).
+        WebElement skill = browser.findElement(By.id("kompetence-0"));
+        skill.sendKeys("TRUCKK");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("#kompetence-navne option[value='Truckkørsel']")).isEmpty());
+        skill.clear();
+        skill.sendKeys("truckkorsel");
+        new Select(browser.findElement(By.id("niveau-0"))).selectByVisibleText("Ekspert");
+        browser.findElement(By.id("oensket-0")).sendKeys("Lagermedarbeider"); // a typo
+        browser.findElement(By.id("erfaring-0")).sendKeys("køkkenchef"); // a synonym
+        screenshot("consultant-profile");
+        submit(browser.findElement(By.id("gem-profil")));
+        accessible();
+        // The plain form's answer: the unknown name is a Danish error next to its field, with the nearest names.
+        WebElement error = browser.findElement(By.id("oensket-0-fejl"));
+        assertTrue(error.getText().startsWith("Stillingen findes ikke i klassifikationen. Mente du ")
+                && error.getText().contains("Lagermedarbejder"), error.getText());
+        assertEquals("oensket-0-fejl", browser.findElement(By.id("oensket-0")).getAttribute("aria-describedby"));
+        assertEquals("Lagermedarbeider", browser.findElement(By.id("oensket-0")).getAttribute("value"), "kept as typed");
+        assertEquals("truckkorsel", browser.findElement(By.id("kompetence-0")).getAttribute("value"));
+        screenshot("consultant-profile-error", By.cssSelector("label[for=oensket-0]"));
+        WebElement wanted = browser.findElement(By.id("oensket-0"));
+        wanted.clear();
+        wanted.sendKeys("LAGERASSISTENT"); // a synonym only the seed's Lagermedarbejder has
+        submit(browser.findElement(By.id("gem-profil")));
+        accessible();
+        assertTrue(browser.getPageSource().contains("Ændringerne er gemt"), browser.getCurrentUrl());
+        String profile = browser.findElement(By.cssSelector(".jb-facts")).getText();
+        assertTrue(profile.contains("Truckkørsel"), profile);
+        assertTrue(profile.contains("Lagermedarbejder") && profile.contains("Kok"), profile);
+        Map<String, Object> stored = admin.get("/api/v1/citizens/" + plain);
+        assertEquals(List.of(Map.of("code", "forklift-operation", "level", "EXPERT")), stored.get("skills"));
+        assertEquals(List.of("432110"), stored.get("occupationsWanted"));
+        assertEquals(List.of("512010"), stored.get("occupationsHeld"));
+        signOut();
+    }
+
+    @Test
+    void aConsultantSearchesPostingsWithFiltersAndSeesTheCountPerKind() throws IOException {
+        admin.post("/api/v1/postings", World.posting(employer).kind("ORDINARY_JOB").title("Zebrapasser fuld tid")
+                .hours(37, 37).build());
+        admin.post("/api/v1/postings", World.posting(employer).kind("INTERNSHIP").title("Zebrapasser i praktik")
+                .hours(10, 20).build());
+        admin.post("/api/v1/postings", World.posting(employer).kind("WAGE_SUBSIDY").title("Zebrapasser med løntilskud")
+                .hours(20, 30).at("9000", World.AALBORG).build());
+        signIn("konsulent-aarhus");
+        open("/konsulent/borgere/" + flagged);
+        WebElement marker = browser.findElement(By.tagName("h1"));
+        assertEquals("8000", browser.findElement(By.id("postnummer")).getAttribute("value"), "the citizen's home");
+        browser.findElement(By.id("tekst")).sendKeys("zebrapasser", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("facetter")));
+        accessible();
+        assertTrue(marker.isDisplayed(), "with htmx only the result is swapped in");
+        assertEquals("Ordinært job (1)", facet("ORDINARY_JOB"));
+        assertEquals("Virksomhedspraktik (1)", facet("INTERNSHIP"));
+        assertEquals("Løntilskud (0)", facet("WAGE_SUBSIDY"), "Aalborg is beyond the citizen's 30 km");
+        screenshot("consultant-search", By.id("soegning"));
+        // A count is a link narrowing the search to its kind: a plain GET, so it works without JavaScript too.
+        submit(browser.findElement(By.cssSelector("#facetter a[data-kind=INTERNSHIP]")));
+        accessible();
+        List<String> hits = browser.findElements(By.cssSelector("#soegetraef li")).stream().map(WebElement::getText)
+                .toList();
+        assertEquals(1, hits.size(), hits.toString());
+        assertTrue(hits.get(0).startsWith("Zebrapasser i praktik"), hits.toString());
+        assertEquals("true", browser.findElement(By.cssSelector("#facetter a[data-kind=INTERNSHIP]"))
+                .getAttribute("aria-current"));
+        // Hours and distance: at most 15 hours leaves the internship only; 200 km reaches Aalborg.
+        open("/konsulent/borgere/" + flagged + "?soeg=1&tekst=zebrapasser&postnummer=8000&km=200&timer=25");
+        assertEquals("Ordinært job (0)", facet("ORDINARY_JOB"));
+        assertEquals("Løntilskud (1)", facet("WAGE_SUBSIDY"));
+        open("/konsulent/borgere/" + flagged + "?soeg=1&tekst=zebrapasser&postnummer=0000&km=x&timer=");
+        assertEquals("Postnummeret findes ikke.", browser.findElement(By.id("postnummer-fejl")).getText());
+        signOut();
+    }
+
+    String facet(String kind) {
+        return browser.findElement(By.cssSelector("#facetter a[data-kind=" + kind + "]")).getText();
+    }
+
+    @Test
+    void theAdministratorStartsTheNightlyRunAndFollowsItsProgressBar() throws IOException {
+        signIn("admin");
+        assertFalse(browser.findElements(By.id("start-koersel")).isEmpty());
+        submit(browser.findElement(By.id("start-koersel")));
+        accessible();
+        assertTrue(browser.getPageSource().contains("Genmatchningen er startet"));
+        // The bar is refreshed by htmx every 2 s while the run is under way, until it says it is done.
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("koersel-status")).getText()
+                .contains("Færdig"));
+        WebElement bar = browser.findElement(By.cssSelector("progress#koersel-bar"));
+        assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "a finished run fills the bar");
+        String text = browser.findElement(By.id("koersel-tekst")).getText();
+        assertTrue(text.matches("[\\d.]+ af [\\d.]+ borgere matchet \\(100 %\\)\\."), text);
+        accessible();
+        screenshot("admin-rematch", By.id("koersel"));
+
+        // An ESCO import from a folder on the server runs in the background; its bar counts the files read.
+        open("/admin");
+        browser.findElement(By.id("mappe")).sendKeys(EscoFiles.writeSample(Files.createTempDirectory("esco"))
+                .toString());
+        submit(browser.findElement(By.id("start-esco")));
+        accessible();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("import-tekst")).getText()
+                .startsWith("Færdig:"));
+        WebElement files = browser.findElement(By.cssSelector("progress#import-bar"));
+        assertEquals(files.getAttribute("max"), files.getAttribute("value"));
+        assertTrue(browser.findElement(By.id("import-tekst")).getText().contains("stillinger"));
+        accessible();
+        open("/admin");
+        browser.findElement(By.id("mappe")).sendKeys("/findes/ikke");
+        submit(browser.findElement(By.id("start-esco")));
+        assertEquals("Mappen findes ikke på serveren.", browser.findElement(By.id("import-formularfejl")).getText());
+        accessible();
+        signOut();
+    }
+
+    @Test
     void aPostingIsCreatedWithTheKeyboardAlone() {
         signIn("virksomhed");
         open("/virksomhed/opslag/ny");
@@ -312,7 +444,9 @@ class PagesBrowserTest {
         signIn("konsulent-aarhus");
         browser.manage().window().setSize(new Dimension(375, 812));
         try {
-            for (String path : List.of("/konsulent", "/konsulent/borgere/" + matching)) {
+            for (String path : List.of("/konsulent", "/konsulent/borgere/" + matching,
+                    "/konsulent/borgere/" + matching + "/profil",
+                    "/konsulent/borgere/" + matching + "?soeg=1&tekst=lager")) {
                 open(path);
                 Map<String, Object> size = (Map<String, Object>) browser.executeScript(
                         "return {page: document.documentElement.scrollWidth, view: window.innerWidth};");

@@ -177,6 +177,8 @@ class AuthorisationMatrixTest {
                 new Endpoint("search", readers, "none", false, 200, t -> HttpRequest.GET("/api/v1/postings/search?q=lager")),
                 new Endpoint("taxonomy look-up", postingReaders, "none", false, 200,
                         t -> HttpRequest.GET("/api/v1/taxonomy/occupations?q=lager")),
+                new Endpoint("taxonomy typeahead", postingReaders, "none", false, 200,
+                        t -> HttpRequest.GET("/api/v1/taxonomy/typeahead?kind=SKILL&q=truck")),
                 new Endpoint("list employers", postingUsers, "none", false, 200, t -> HttpRequest.GET("/api/v1/employers")),
                 new Endpoint("create employer", consultants, "none", false, 201, t -> HttpRequest.POST("/api/v1/employers",
                         World.employer("Ny ApS", cvr()))),

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * column in ESCO's order, quotes only where a field holds a comma, quote or line break, alternative labels
  * newline-separated inside one quoted field.
  */
-final class EscoFiles {
+public final class EscoFiles {
 
     static final String OCC = "http://data.europa.eu/esco/occupation/";
     static final String SKILL = "http://data.europa.eu/esco/skill/";
@@ -32,7 +32,7 @@ final class EscoFiles {
     }
 
     /** English and Danish files of a small occupation pillar with skills, relations and ISCO groups. */
-    static Path writeSample(Path dir) {
+    public static Path writeSample(Path dir) {
         write(dir, "ISCOGroups_en.csv", """
                 conceptType,conceptUri,code,preferredLabel,altLabels,inScheme,description
                 ISCOGroup,%1$sC432,432,Material-recording and transport clerks,,http://data.europa.eu/esco/concept-scheme/isco,"Material-recording and transport clerks maintain records of goods produced, stored, transported."
