@@ -2,15 +2,16 @@ package dk.jobbro.search;
 
 import dk.jobbro.citizen.TargetGroup;
 import dk.jobbro.matching.CitizenCandidates;
+import dk.jobbro.matching.HardRule;
 import dk.jobbro.matching.PostingFacts;
 import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.matching.SkillRarity;
-import dk.jobbro.vocabulary.LanguageSkill;
 import dk.jobbro.vocabulary.SupportKind;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -48,36 +49,61 @@ final class CitizenQueries {
     private CitizenQueries() {
     }
 
-    /** The hard rules the index decides, exactly. */
+    /**
+     * The hard rules as filters over the citizens, each {@link HardRule} found by an exhaustive {@code switch}
+     * ({@link #filter}), plus the caller's jobcentres (tenancy, not a rule of matching).
+     */
     static Query filters(CitizenCandidates.Search s) {
-        PostingFacts p = s.posting();
         if (s.targetGroups().isEmpty() || s.jobcentres().map(java.util.Set::isEmpty).orElse(false)) {
             return new MatchNoDocsQuery("no target group or jobcentre to search");
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new CommuteReachQuery(p.location().latitude(), p.location().longitude()), Occur.FILTER);
-        for (TargetGroup g : TargetGroup.values()) {
-            if (!s.targetGroups().contains(g)) {
-                b.add(new TermQuery(new Term(TARGET_GROUP, g.name())), Occur.MUST_NOT);
-            }
+        for (HardRule rule : HardRule.values()) {
+            filter(rule, s).forEach(b::add);
         }
         s.jobcentres().ifPresent(centres -> b.add(new TermInSetQuery(JOBCENTRE,
                 centres.stream().map(BytesRef::new).toList()), Occur.FILTER));
-        if (!p.supportOffered().contains(SupportKind.GRADUAL_START)) {
-            b.add(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE), Occur.FILTER);
-        }
-        if (p.drivingLicenceRequired()) {
-            b.add(new TermQuery(new Term(LICENCE, YES)), Occur.FILTER);
-        }
-        for (LanguageSkill required : p.languageRequirements()) {
-            b.add(new TermQuery(new Term(LANGUAGE, CitizenDocuments.languageTerm(required.language(),
-                    required.level().ordinal()))), Occur.FILTER);
-        }
-        if (s.respectNotFor()) {
-            b.add(new TermQuery(new Term(NOT_FOR_EMPLOYER, Long.toString(p.employerId()))), Occur.MUST_NOT);
-            b.add(new TermQuery(new Term(NOT_FOR_OCCUPATION, p.occupationCode())), Occur.MUST_NOT);
-        }
         return b.build();
+    }
+
+    /**
+     * The citizen index's clauses for one rule and this posting: a new rule does not compile until it says here how
+     * the reverse search applies it. Rules about the posting alone are decided before the search; the health rule
+     * after it, on the facts in memory, because health is never indexed.
+     */
+    static List<BooleanClause> filter(HardRule rule, CitizenCandidates.Search s) {
+        PostingFacts p = s.posting();
+        return switch (rule) {
+            // The posting alone decides them, for every citizen: MatchingService checks them before searching.
+            case NOT_OPEN, NO_FREE_SLOT, DEADLINE_PASSED, NO_CAPACITY -> List.of();
+            case KIND_NOT_ALLOWED -> {
+                List<BooleanClause> out = new ArrayList<>();
+                for (TargetGroup g : TargetGroup.values()) {
+                    if (!s.targetGroups().contains(g)) {
+                        out.add(new BooleanClause(new TermQuery(new Term(TARGET_GROUP, g.name())), Occur.MUST_NOT));
+                    }
+                }
+                yield out;
+            }
+            case TOO_FAR -> List.of(new BooleanClause(
+                    new CommuteReachQuery(p.location().latitude(), p.location().longitude()), Occur.FILTER));
+            case TOO_MANY_HOURS -> p.supportOffered().contains(SupportKind.GRADUAL_START) ? List.of()
+                    : List.of(new BooleanClause(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE),
+                    Occur.FILTER));
+            // Health limitations are special-category data and never indexed: CandidateRanking checks each hit.
+            case PHYSICAL_DEMAND -> List.of();
+            case DRIVING_LICENCE -> p.drivingLicenceRequired()
+                    ? List.of(new BooleanClause(new TermQuery(new Term(LICENCE, YES)), Occur.FILTER)) : List.of();
+            case LANGUAGE -> p.languageRequirements().stream()
+                    .map(required -> new BooleanClause(new TermQuery(new Term(LANGUAGE,
+                            CitizenDocuments.languageTerm(required.language(), required.level().ordinal()))),
+                            Occur.FILTER)).toList();
+            case NOT_FOR_CITIZEN -> !s.respectNotFor() ? List.of() : List.of(
+                    new BooleanClause(new TermQuery(new Term(NOT_FOR_EMPLOYER, Long.toString(p.employerId()))),
+                            Occur.MUST_NOT),
+                    new BooleanClause(new TermQuery(new Term(NOT_FOR_OCCUPATION, p.occupationCode())),
+                            Occur.MUST_NOT));
+        };
     }
 
     /**
