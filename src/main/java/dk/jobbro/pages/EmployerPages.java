@@ -131,7 +131,7 @@ public class EmployerPages {
                 throw e;
             }
             return pages.render(request, "postingnew", "Nyt opslag", "/virksomhed/opslag/ny",
-                    filledIn(null, form, e.errors())).status(e.status());
+                    filledIn(null, form, PostingFormErrors.inDanish(e.errors()))).status(e.status());
         }
     }
 
@@ -155,7 +155,8 @@ public class EmployerPages {
                 throw e;
             }
             return pages.render(request, "posting", existing.title(), "/virksomhed",
-                    page(existing, filledIn(id, form, e.errors()), e.errors())).status(e.status());
+                    page(existing, filledIn(id, form, PostingFormErrors.inDanish(e.errors())),
+                            PostingFormErrors.inDanish(e.errors()))).status(e.status());
         }
     }
 
@@ -239,29 +240,12 @@ public class EmployerPages {
                 existing != null && existing.drivingLicenceRequired(),
                 existing == null ? null : existing.languageRequirements());
         for (ConstraintViolation<PostingRequest> v : validator.validate(request)) {
-            errors.add(new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()));
+            errors.add(PostingFormErrors.of(PostingFormErrors.formField(v.getPropertyPath().toString()), v));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return request;
-    }
-
-    /** The API's field names as the form's. */
-    private static String field(String path) {
-        if (path.startsWith("hoursPerWeek.min")) {
-            return "hoursMin";
-        }
-        if (path.startsWith("hoursPerWeek.max")) {
-            return "hoursMax";
-        }
-        if (path.startsWith("workplace")) {
-            return "postcode";
-        }
-        if (path.startsWith("occupationCode")) {
-            return "occupation";
-        }
-        return path.replaceAll("\\[.*", "");
     }
 
     private static Optional<PostingKind> parseKind(String value) {

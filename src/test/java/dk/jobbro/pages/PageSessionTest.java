@@ -155,4 +155,29 @@ class PageSessionTest {
         assertEquals(303, out.statusCode());
         assertTrue(String.join(" ", out.headers().allValues("Set-Cookie")).contains("jobbro_session=;"));
     }
+
+    @Test
+    void anEmployersPostingFormWithFaultsAnswersInDanishNamingEachFieldAndChangesNothing() throws Exception {
+        Api admin = new Api(client).as(TestIdentityProvider.admin());
+        long employer = admin.id(admin.post("/api/v1/employers", World.employer("Formular A/S", World.cvr())));
+        HttpResponse<String> page = get("/logind", "");
+        String csrf = cookie(page, Csrf.COOKIE);
+        HttpResponse<String> signedIn = post("/logind", "jobbro_csrf=" + csrf,
+                "_csrf=" + csrf + "&bruger=virksomhed&virksomhed=" + employer);
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        String session = "jobbro_session=" + cookie(signedIn, "jobbro_session") + "; jobbro_csrf="
+                + cookie(signedIn, Csrf.COOKIE);
+        String token = session.replaceAll(".*jobbro_csrf=", "");
+        int before = admin.getList("/api/v1/postings?employerId=" + employer).size();
+        HttpResponse<String> answer = post("/virksomhed/opslag", session, "_csrf=" + token
+                + "&kind=INTERNSHIP&title=&description=Praktik&occupation=lagerrobotpilot&requiredSkills="
+                + "&hoursMin=20&hoursMax=30&slots=0&postcode=8000&deadline=");
+        assertTrue(answer.statusCode() == 400 || answer.statusCode() == 422, answer.statusCode() + answer.body());
+        String body = answer.body();
+        String errors = body.substring(body.indexOf("Ret venligst følgende"), body.indexOf("</ul>", body.indexOf("Ret venligst følgende")));
+        assertTrue(errors.contains("Titel skal udfyldes."), errors);
+        assertTrue(errors.contains("Antal pladser skal være mindst 1."), errors);
+        assertFalse(errors.matches("(?s).*\\b(must|blank|size|null|unknown)\\b.*"), "no English reason: " + errors);
+        assertEquals(before, admin.getList("/api/v1/postings?employerId=" + employer).size(), "nothing created");
+    }
 }
