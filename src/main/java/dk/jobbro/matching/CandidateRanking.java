@@ -38,7 +38,7 @@ final class CandidateRanking {
     /** The label sum may round a few float ulps away from the joined text's relevance; the bound gives it room. */
     private static final double TEXT_ROUNDING = 1 + 1e-4;
 
-    /** How much work one ranking did: for the benchmark (text scores: queries of wishes and of labels). */
+    /** How much work one ranking did: for the benchmark (text scores: distinct wishes and labels queried). */
     record Effort(int pages, int hits, int textScores) {
     }
 
@@ -61,9 +61,7 @@ final class CandidateRanking {
     private static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble(Ranked::score).reversed()
             .thenComparingLong(r -> r.citizen().id());
 
-    /** A citizen waiting for text: {@code refined} once the bound uses their labels, not the text weight. */
-    private record Pending(CitizenFacts citizen, MatchCriteria criteria, double withoutText, double bound,
-                           boolean refined) {
+    private record Pending(CitizenFacts citizen, MatchCriteria criteria, double bound) {
     }
 
     List<Ranked> top(CitizenCandidates.Search search, int k) {
@@ -82,11 +80,6 @@ final class CandidateRanking {
         Map<String, Float> textByQuery = new HashMap<>();
         Map<String, Double> textBoundByWishes = new HashMap<>();
         Map<String, Double> relevanceByLabel = new HashMap<>();
-        int[] queries = {0};
-        ToDoubleFunction<String> query = text -> {
-            queries[0]++;
-            return textScore.applyAsDouble(text);
-        };
         int pageSize = Math.max(64, 4 * k);
         int pages = 0;
         int hits = 0;
@@ -105,38 +98,26 @@ final class CandidateRanking {
                     offer(best, k, new Ranked(hit.citizen(), c, 0f, MatchScorer.score(c, posting, 0f, activityReady)));
                 } else {
                     Float known = textByQuery.get(c.text());
+                    double textBound = known != null ? 0 : textBoundByWishes.computeIfAbsent(c.text(),
+                            t -> textBound(c, w, relevanceByLabel));
+                    if (known == null && textBound == 0) {
+                        known = 0f; // no label term is in the posting: the exact relevance is 0
+                        textByQuery.put(c.text(), known);
+                    }
                     if (known != null) {
                         offer(best, k, new Ranked(hit.citizen(), c, known,
                                 MatchScorer.score(c, posting, known, activityReady)));
                     } else {
-                        // textValue < 1: the score without text plus the text weight bounds the score with it.
                         double withoutText = MatchScorer.score(c, posting, 0f, activityReady);
-                        Double refined = textBoundByWishes.get(c.text());
-                        pending.add(refined == null
-                                ? new Pending(hit.citizen(), c, withoutText, withoutText + w.text() + MARGIN, false)
-                                : new Pending(hit.citizen(), c, withoutText,
-                                withoutText + w.text() * refined + MARGIN, true));
+                        pending.add(new Pending(hit.citizen(), c, withoutText + w.text() * textBound + MARGIN));
                     }
                 }
             }
             // Text only for those who could still enter the top k.
             while (!pending.isEmpty() && (best.size() < k || pending.peek().bound() >= best.peek().score())) {
                 Pending p = pending.poll();
-                String wishes = p.criteria().text();
-                if (!p.refined() && !textByQuery.containsKey(wishes)) {
-                    // Labels first: cheaper when shared by many wishes, and 0 for most postings' words.
-                    double textBound = textBoundByWishes.computeIfAbsent(wishes,
-                            t -> textBound(p.criteria(), w, relevanceByLabel, query));
-                    if (textBound == 0) {
-                        textByQuery.put(wishes, 0f); // no label term is in the posting: the exact relevance is 0
-                    } else {
-                        pending.add(new Pending(p.citizen(), p.criteria(), p.withoutText(),
-                                p.withoutText() + w.text() * textBound + MARGIN, true));
-                        continue;
-                    }
-                }
                 float text = textByQuery.computeIfAbsent(p.criteria().text(),
-                        q -> (float) query.applyAsDouble(q));
+                        q -> (float) textScore.applyAsDouble(q));
                 offer(best, k, new Ranked(p.citizen(), p.criteria(), text, MatchScorer.score(p.criteria(), posting,
                         text, p.citizen().targetGroup().activityReady())));
             }
@@ -146,7 +127,8 @@ final class CandidateRanking {
             pageSize *= 2;
         }
         if (effort != null) {
-            effort[0] = new Effort(pages, hits, queries[0]);
+            effort[0] = new Effort(pages, hits, relevanceByLabel.size() + (int) textByQuery.values().stream()
+                    .filter(t -> t != 0).count());
         }
         List<Ranked> out = new ArrayList<>(best);
         out.sort(BEST_FIRST);
@@ -157,8 +139,7 @@ final class CandidateRanking {
      * A bound of the text value (in [0, 1]) of the citizen's wishes: 1 unless the wishes are exactly their wanted
      * occupations' labels joined by spaces (a taxonomy relabelled since the facts were built: not the same text).
      */
-    private double textBound(MatchCriteria c, ScoringWeights w, Map<String, Double> relevanceByLabel,
-                             ToDoubleFunction<String> query) {
+    private double textBound(MatchCriteria c, ScoringWeights w, Map<String, Double> relevanceByLabel) {
         String text = c.text();
         int length = -1;
         double sum = 0;
@@ -168,7 +149,7 @@ final class CandidateRanking {
                 return 1;
             }
             length += label.length() + 1;
-            sum += relevanceByLabel.computeIfAbsent(label, query::applyAsDouble);
+            sum += relevanceByLabel.computeIfAbsent(label, textScore::applyAsDouble);
         }
         if (length != text.length()) {
             return 1;
