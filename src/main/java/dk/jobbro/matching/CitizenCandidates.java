@@ -22,11 +22,10 @@ public interface CitizenCandidates {
     Page search(Search search, Page after, int n);
 
     /**
-     * Text relevance (BM25) of a text of wishes against one posting under these weights, as
-     * {@link PostingCandidates#textScore} gives it for criteria with that text, with the posting found once rather
-     * than once a citizen.
+     * Text relevance of citizens' wishes against one posting, as {@link PostingCandidates#textScore} gives it, with
+     * the posting found once rather than once a citizen.
      */
-    java.util.function.ToDoubleFunction<String> textRelevance(long postingId, ScoringWeights weights);
+    java.util.function.ToDoubleFunction<MatchCriteria> textRelevance(long postingId);
 
     /** How many active citizens pass the index's hard rules, not-for entries left out (an employer's count). */
     int count(Search search);

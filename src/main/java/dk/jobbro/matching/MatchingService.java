@@ -183,7 +183,7 @@ public class MatchingService {
         SkillRarity rarity = candidates.skillRarity();
         CandidateRanking ranking = new CandidateRanking(citizenCandidates,
                 f -> CitizenMatchProfile.criteria(f, policy, weights, today, noHeadroom, rarity),
-                citizenCandidates.textRelevance(facts.id(), weights), taxonomy::occupationLabel);
+                citizenCandidates.textRelevance(facts.id()));
         return ranking.top(new CitizenCandidates.Search(facts, allowedGroups(facts.kind()), jobcentres, weights,
                 true), limit, effort);
     }

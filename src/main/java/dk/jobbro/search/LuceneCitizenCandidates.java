@@ -84,14 +84,13 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
     }
 
     @Override
-    public java.util.function.ToDoubleFunction<String> textRelevance(long postingId,
-                                                                     dk.jobbro.matching.ScoringWeights weights) {
+    public java.util.function.ToDoubleFunction<dk.jobbro.matching.MatchCriteria> textRelevance(long postingId) {
         org.apache.lucene.search.Query byId = new org.apache.lucene.search.TermQuery(
                 new org.apache.lucene.index.Term(PostingFields.ID, Long.toString(postingId)));
         // The posting's leaf and doc, found again only when a refresh changed the reader.
         Object[] found = new Object[3];
-        return wishes -> {
-            Query text = MatchQueries.text(wishes, postings.queryAnalyzer(), weights);
+        return criteria -> {
+            Query text = MatchQueries.text(criteria.text(), postings.queryAnalyzer(), criteria.weights());
             return postings.search(searcher -> {
                 if (found[0] != searcher.getIndexReader()) {
                     TopDocs hit = searcher.search(byId, 1);

@@ -109,45 +109,6 @@ class CitizenIndexTest {
         assertTrue(compared > 100, "the world gives candidates to compare: " + compared);
     }
 
-    @Inject
-    dk.jobbro.matching.CitizenCandidates candidates;
-
-    @Inject
-    dk.jobbro.taxonomy.Taxonomy taxonomy;
-
-    /**
-     * CandidateRanking bounds a citizen's text by the sum of their wanted occupations' labels' own relevance, and
-     * skips the query when every label scores 0: both hold only if the joined wishes score as the sum of their labels.
-     */
-    @Test
-    void theRelevanceOfWishesIsTheSumOfTheirLabelsRelevance() {
-        Api api = admin();
-        long employer = api.id(api.post("/api/v1/employers", World.employer("Tekst Lager A/S", World.cvr())));
-        var weights = matching.weights();
-        int nonZero = 0;
-        int zero = 0;
-        for (String occupation : OCCUPATIONS) {
-            long posting = api.id(api.post("/api/v1/postings", World.posting(employer).occupation(occupation).build()));
-            var relevance = candidates.textRelevance(posting, weights);
-            for (int i = 0; i < OCCUPATIONS.length; i++) {
-                for (int j = i; j < OCCUPATIONS.length; j++) {
-                    String a = taxonomy.occupationLabel(OCCUPATIONS[i]);
-                    String b = taxonomy.occupationLabel(OCCUPATIONS[j]);
-                    double sum = relevance.applyAsDouble(a) + (i == j ? 0 : relevance.applyAsDouble(b));
-                    double joined = relevance.applyAsDouble(i == j ? a : a + " " + b);
-                    assertTrue(joined <= sum * (1 + 1e-4), a + " + " + b + ": " + joined + " > " + sum);
-                    assertEquals(sum == 0, joined == 0, a + " + " + b + " against " + occupation);
-                    if (sum > 0) {
-                        nonZero++;
-                    } else {
-                        zero++;
-                    }
-                }
-            }
-        }
-        assertTrue(nonZero > 0 && zero > 0, "both cases met: " + nonZero + " with text, " + zero + " without");
-    }
-
     @Test
     void aChangeToACitizenReachesTheirCandidaciesWithoutARestart() {
         Api api = admin();
