@@ -214,15 +214,7 @@ public class CitizenProfilePages {
         if (!skill && !occupation) {
             return "Feltet er ikke udfyldt rigtigt.";
         }
-        String what = skill ? "Kompetencen" : "Stillingen";
-        List<Problem.Suggestion> near = error.suggestions() == null ? List.of() : error.suggestions();
-        if (near.isEmpty()) {
-            return what + " findes ikke i klassifikationen, og intet navn ligner.";
-        }
-        List<String> labels = near.stream().map(Problem.Suggestion::label).toList();
-        String list = labels.size() == 1 ? labels.get(0) : String.join(", ", labels.subList(0, labels.size() - 1))
-                + " eller " + labels.get(labels.size() - 1);
-        return what + " findes ikke i klassifikationen. Mente du " + list + "?";
+        return Danish.unknownName(skill ? "Kompetencen" : "Stillingen", error.suggestions());
     }
 
     /** What was typed, with each row's error; the rows are numbered again when shown. */

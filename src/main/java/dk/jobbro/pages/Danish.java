@@ -101,4 +101,15 @@ public final class Danish {
     public static String decimal(double value) {
         return String.format(Locale.forLanguageTag("da-DK"), "%.1f", value);
     }
+
+    /** "X findes ikke i klassifikationen", with the nearest names as a question when there are any. */
+    public static String unknownName(String what, java.util.List<dk.jobbro.web.Problem.Suggestion> near) {
+        if (near == null || near.isEmpty()) {
+            return what + " findes ikke i klassifikationen, og intet navn ligner.";
+        }
+        java.util.List<String> labels = near.stream().map(dk.jobbro.web.Problem.Suggestion::label).toList();
+        String list = labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " eller " + labels.get(labels.size() - 1);
+        return what + " findes ikke i klassifikationen. Mente du " + list + "?";
+    }
 }

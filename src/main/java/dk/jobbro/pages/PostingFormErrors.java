@@ -58,24 +58,13 @@ final class PostingFormErrors {
         }
         String field = formField(e.field());
         return switch (field) {
-            case "occupation" -> new Problem.FieldError(field, unknown("Stillingen", e));
-            case "requiredSkills" -> new Problem.FieldError(field, unknown("En af de krævede kompetencer", e));
+            case "occupation" -> new Problem.FieldError(field, Danish.unknownName("Stillingen", e.suggestions()));
+            case "requiredSkills" -> new Problem.FieldError(field, Danish.unknownName("En af de krævede kompetencer", e.suggestions()));
             case "postcode" -> sentence(field, "findes ikke");
             case "deadline" -> sentence(field, "er overskredet; et nyt opslag skal stadig kunne søges");
             case "hoursMin" -> sentence(field, "må ikke være større end det højeste timetal");
             default -> sentence(field, "er ikke udfyldt rigtigt");
         };
-    }
-
-    private static String unknown(String what, Problem.FieldError e) {
-        List<Problem.Suggestion> near = e.suggestions() == null ? List.of() : e.suggestions();
-        if (near.isEmpty()) {
-            return what + " findes ikke i klassifikationen.";
-        }
-        List<String> labels = near.stream().map(Problem.Suggestion::label).toList();
-        String list = labels.size() == 1 ? labels.get(0)
-                : String.join(", ", labels.subList(0, labels.size() - 1)) + " eller " + labels.get(labels.size() - 1);
-        return what + " findes ikke i klassifikationen. Mente du " + list + "?";
     }
 
     private static Problem.FieldError sentence(String field, String reason) {

@@ -6,25 +6,14 @@ import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import dk.jobbro.matching.CodeIds;
 import dk.jobbro.matching.PostingFacts;
@@ -33,8 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The on-disk Lucene index of postings: one {@link IndexWriter} and a near-real-time {@link SearcherManager}
- * over it. Derived data: {@link PostingIndexer} can rebuild it from the database at any time.
+ * The on-disk Lucene index of postings ({@link LuceneFolder}) and the facts matching reads of each, in memory. Derived data: {@link PostingIndexer} can rebuild it from the database at any time.
  *
  * <p>Thread-safe. Searchers are pooled; {@link #search} acquires and releases one per call.
  */
@@ -43,11 +31,9 @@ final class PostingIndex {
 
     /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
     static final String SCHEMA_VERSION = "4";
-    static final String SCHEMA_KEY = "schema_version";
+    static final String SCHEMA_KEY = LuceneFolder.SCHEMA_KEY;
 
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final LuceneFolder folder;
     private final Analyzer queryAnalyzer;
     /**
      * What matching needs of each posting, by id: reading 200 candidates' stored fields cost ~2.5 ms of a 6.4 ms
@@ -67,21 +53,10 @@ final class PostingIndex {
 
     PostingIndex(@Value("${jobbro.index.path}") String indexPath,
                  @Value("${jobbro.resources-dir}") String resourcesDir) {
-        try {
-            Path path = Path.of(indexPath);
-            Files.createDirectories(path);
-            DanishAnalysis analysis = new DanishAnalysis(Path.of(resourcesDir, "analysis"));
-            Analyzer indexAnalyzer = new PerFieldAnalyzerWrapper(analysis.indexAnalyzer());
-            this.queryAnalyzer = analysis.queryAnalyzer();
-            this.directory = FSDirectory.open(path);
-            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64);
-            this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the posting index at " + indexPath, e);
-        }
+        DanishAnalysis analysis = new DanishAnalysis(Path.of(resourcesDir, "analysis"));
+        this.queryAnalyzer = analysis.queryAnalyzer();
+        this.folder = new LuceneFolder(Path.of(indexPath), new PerFieldAnalyzerWrapper(analysis.indexAnalyzer()),
+                SCHEMA_VERSION, "posting index");
     }
 
     Analyzer queryAnalyzer() {
@@ -89,76 +64,42 @@ final class PostingIndex {
     }
 
     void upsert(long id, Document document) {
-        try {
-            writer.updateDocument(new Term(PostingFields.ID, Long.toString(id)), document);
-            PostingFacts f = PostingDocuments.toFacts(document);
-            skillStatistics.replace(factsOf(facts.put(id, PostingVector.of(f, codeIds))), f);
-            for (var requirement : f.languageRequirements()) {
-                languageTerms.add(PostingDocuments.languageTerm(requirement.language(), requirement.level()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        folder.update(new Term(PostingFields.ID, Long.toString(id)), document);
+        PostingFacts f = PostingDocuments.toFacts(document);
+        skillStatistics.replace(factsOf(facts.put(id, PostingVector.of(f, codeIds))), f);
+        for (var requirement : f.languageRequirements()) {
+            languageTerms.add(PostingDocuments.languageTerm(requirement.language(), requirement.level()));
         }
     }
 
     void delete(long id) {
-        try {
-            writer.deleteDocuments(new Term(PostingFields.ID, Long.toString(id)));
-            skillStatistics.replace(factsOf(facts.remove(id)), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        folder.delete(new Term(PostingFields.ID, Long.toString(id)));
+        skillStatistics.replace(factsOf(facts.remove(id)), null);
     }
 
     void deleteAll() {
-        try {
-            writer.deleteAll();
-            facts.clear();
-            skillStatistics.clear();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        folder.deleteAll();
+        facts.clear();
+        skillStatistics.clear();
     }
 
-    /** When searches last saw every change (System.currentTimeMillis), for the index-age metric. */
-    private volatile long refreshedAtMillis = System.currentTimeMillis();
-
     long refreshedAtMillis() {
-        return refreshedAtMillis;
+        return folder.refreshedAtMillis();
     }
 
     /** Makes every change so far visible to searches; blocks until it is. */
     void refresh() {
-        try {
-            searchers.maybeRefreshBlocking();
-            refreshedAtMillis = System.currentTimeMillis();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        folder.refresh();
     }
 
     /** Durably commits what is written, with {@code userData} recording what the index reflects. */
     void commit(Map<String, String> userData) {
-        Map<String, String> data = new HashMap<>(userData);
-        data.put(SCHEMA_KEY, SCHEMA_VERSION);
-        writer.setLiveCommitData(data.entrySet());
-        try {
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        folder.commit(userData);
     }
 
     /** The user data of the last commit; empty for a new index. */
     Map<String, String> committedUserData() {
-        try {
-            if (!DirectoryReader.indexExists(directory)) {
-                return Map.of();
-            }
-            return SegmentInfos.readLatestCommit(directory).getUserData();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return folder.committedUserData();
     }
 
     Set<String> languageTerms() {
@@ -245,30 +186,15 @@ final class PostingIndex {
     }
 
     int documentCount() {
-        return search(IndexSearcher::getIndexReader).numDocs();
+        return folder.documentCount();
     }
 
-    interface SearcherFunction<T> {
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
-    <T> T search(SearcherFunction<T> work) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return work.apply(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    <T> T search(LuceneFolder.SearcherFunction<T> work) {
+        return folder.search(work);
     }
 
     @PreDestroy
     void close() throws IOException {
-        searchers.close();
-        writer.close();
-        directory.close();
+        folder.close();
     }
 }

@@ -1,0 +1,144 @@
+package dk.jobbro.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One Lucene index in a folder: its writer, a near-real-time {@link SearcherManager} over it, and commits that record
+ * the schema version and what the index reflects. The posting and the citizen index each hold one.
+ *
+ * <p>Thread-safe. Searchers are pooled; {@link #search} acquires and releases one per call.
+ */
+final class LuceneFolder implements AutoCloseable {
+
+    static final String SCHEMA_KEY = "schema_version";
+
+    private final String schemaVersion;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** When searches last saw every change (System.currentTimeMillis), for the index-age metric. */
+    private volatile long refreshedAtMillis = System.currentTimeMillis();
+
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Opens (or creates) the index in {@code path}; {@code what} names it in the error when that fails. */
+    LuceneFolder(Path path, Analyzer analyzer, String schemaVersion, String what) {
+        this.schemaVersion = schemaVersion;
+        try {
+            Files.createDirectories(path);
+            this.directory = FSDirectory.open(path);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the " + what + " at " + path, e);
+        }
+    }
+
+    void update(Term id, Document document) {
+        try {
+            writer.updateDocument(id, document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(Term id) {
+        try {
+            writer.deleteDocuments(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change so far visible to searches; blocks until it is. */
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+            refreshedAtMillis = System.currentTimeMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long refreshedAtMillis() {
+        return refreshedAtMillis;
+    }
+
+    /** Durably commits what is written, with {@code userData} (what the index reflects) and the schema version. */
+    void commit(Map<String, String> userData) {
+        Map<String, String> data = new HashMap<>(userData);
+        data.put(SCHEMA_KEY, schemaVersion);
+        writer.setLiveCommitData(data.entrySet());
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The user data of the last commit; empty for a new index. */
+    Map<String, String> committedUserData() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Map.of();
+            }
+            return SegmentInfos.readLatestCommit(directory).getUserData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int documentCount() {
+        return search(IndexSearcher::getIndexReader).numDocs();
+    }
+
+    <T> T search(SearcherFunction<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}
