@@ -25,7 +25,6 @@ final class CitizenIndex {
 
     /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
     static final String SCHEMA_VERSION = "1";
-    static final String SCHEMA_KEY = LuceneFolder.SCHEMA_KEY;
     static final String REFERENCE_KEY = "reference_rarity";
 
     private final Path path;
@@ -110,6 +109,11 @@ final class CitizenIndex {
     /** The user data of the last commit; empty for a new index. */
     Map<String, String> committedUserData() {
         return folder.committedUserData();
+    }
+
+    /** Why the index must be rebuilt to reflect {@code databaseState}, or empty when it is current. */
+    java.util.Optional<String> staleness(Map<String, String> databaseState) {
+        return folder.staleness(databaseState);
     }
 
     int documentCount() {

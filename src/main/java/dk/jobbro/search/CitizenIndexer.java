@@ -63,15 +63,8 @@ public class CitizenIndexer {
      */
     public boolean ensureCurrent() {
         Map<String, String> committed = index.committedUserData();
-        String reason = null;
-        if (committed.isEmpty()) {
-            reason = "no index yet";
-        } else if (!CitizenIndex.SCHEMA_VERSION.equals(committed.get(CitizenIndex.SCHEMA_KEY))) {
-            reason = "index schema " + committed.get(CitizenIndex.SCHEMA_KEY) + " != " + CitizenIndex.SCHEMA_VERSION;
-        } else if (!databaseState().equals(Map.of(COUNT_KEY, committed.getOrDefault(COUNT_KEY, ""),
-                CHANGE_KEY, committed.getOrDefault(CHANGE_KEY, ""))) || !committed.containsKey(CitizenIndex.REFERENCE_KEY)) {
-            reason = "index is behind the database";
-        }
+        String reason = index.staleness(databaseState()).orElse(
+                committed.containsKey(CitizenIndex.REFERENCE_KEY) ? null : "index is behind the database");
         if (reason != null) {
             LOG.info("Rebuilding the citizen index: {}", reason);
             rebuild();

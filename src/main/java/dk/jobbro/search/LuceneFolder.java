@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Lucene index in a folder: its writer, a near-real-time {@link SearcherManager} over it, and commits that record
@@ -116,6 +117,26 @@ final class LuceneFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Why the index must be rebuilt to reflect {@code databaseState}, or empty when its last commit recorded exactly
+     * that state with this schema version.
+     */
+    Optional<String> staleness(Map<String, String> databaseState) {
+        Map<String, String> committed = committedUserData();
+        if (committed.isEmpty()) {
+            return Optional.of("no index yet");
+        }
+        if (!schemaVersion.equals(committed.get(SCHEMA_KEY))) {
+            return Optional.of("index schema " + committed.get(SCHEMA_KEY) + " != " + schemaVersion);
+        }
+        for (Map.Entry<String, String> e : databaseState.entrySet()) {
+            if (!e.getValue().equals(committed.get(e.getKey()))) {
+                return Optional.of("index is behind the database");
+            }
+        }
+        return Optional.empty();
     }
 
     int documentCount() {

@@ -31,7 +31,6 @@ final class PostingIndex {
 
     /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
     static final String SCHEMA_VERSION = "4";
-    static final String SCHEMA_KEY = LuceneFolder.SCHEMA_KEY;
 
     private final LuceneFolder folder;
     private final Analyzer queryAnalyzer;
@@ -183,6 +182,11 @@ final class PostingIndex {
             }
             return null;
         });
+    }
+
+    /** Why the index must be rebuilt to reflect {@code databaseState}, or empty when it is current. */
+    java.util.Optional<String> staleness(Map<String, String> databaseState) {
+        return folder.staleness(databaseState);
     }
 
     int documentCount() {

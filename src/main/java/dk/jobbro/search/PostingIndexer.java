@@ -60,16 +60,7 @@ public class PostingIndexer {
 
     /** Rebuilds the index unless its last commit matches the database; returns whether it rebuilt. */
     public boolean ensureCurrent() {
-        Map<String, String> committed = index.committedUserData();
-        String reason = null;
-        if (committed.isEmpty()) {
-            reason = "no index yet";
-        } else if (!PostingIndex.SCHEMA_VERSION.equals(committed.get(PostingIndex.SCHEMA_KEY))) {
-            reason = "index schema " + committed.get(PostingIndex.SCHEMA_KEY) + " != " + PostingIndex.SCHEMA_VERSION;
-        } else if (!databaseState().equals(Map.of(COUNT_KEY, committed.getOrDefault(COUNT_KEY, ""),
-                UPDATED_KEY, committed.getOrDefault(UPDATED_KEY, "")))) {
-            reason = "index is behind the database";
-        }
+        String reason = index.staleness(databaseState()).orElse(null);
         if (reason == null) {
             index.loadFacts();
             LOG.info("Posting index is current ({} documents)", index.documentCount());
