@@ -73,6 +73,9 @@ final class PostingDocuments {
         }
         d.add(new StoredField(SKILL_REQUIRED + STORED, String.join(" ", essential)));
         d.add(new StoredField(SKILL_DESIRED + STORED, String.join(" ", optional)));
+        for (String s : facts.occupationSkills()) {
+            d.add(new StringField(SKILL_OCCUPATION, s, Field.Store.NO));
+        }
         d.add(new StoredField(SKILL_OCCUPATION_STORED, String.join(" ", facts.occupationSkills())));
         d.add(new TextField(SKILL_TEXT, skillText.toString(), Field.Store.NO));
 
