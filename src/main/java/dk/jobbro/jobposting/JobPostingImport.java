@@ -100,8 +100,8 @@ public class JobPostingImport {
         if (errors.isEmpty()) {
             PostingRequest request = new PostingRequest(employerId.orElseThrow(), d.kind(), status,
                     cut(d.title(), 200, "title", d), cut(d.description(), 10_000, "description", d),
-                    d.occupationCode().orElseThrow(), d.requiredSkills().stream().limit(50).toList(),
-                    d.desiredSkills().stream().limit(50).toList(), d.workplace(), d.hours(), d.startDate(),
+                    d.occupationCode().orElseThrow(), atMost(d.requiredSkills(), "skills", d.assumed()),
+                    atMost(d.desiredSkills(), "qualifications", d.assumed()), d.workplace(), d.hours(), d.startDate(),
                     d.applicationDeadline(), d.endDate(), d.slots(), 0, d.supportOffered(), d.physicalDemands(),
                     d.drivingLicenceRequired(), d.languages());
             errors.addAll(fieldsAsSource(rows.validate(request)));
@@ -187,6 +187,18 @@ public class JobPostingImport {
                     : e.field();
         }, e.reason())).toList();
     }
+
+    /** A posting takes at most {@link #MAX_SKILLS} skills a list (PostingRequest); more are cut, and the report says so. */
+    static List<String> atMost(List<String> skills, String field, List<FieldError> notes) {
+        if (skills.size() <= MAX_SKILLS) {
+            return skills;
+        }
+        notes.add(new FieldError(field, skills.size() + " skills, more than " + MAX_SKILLS
+                + ": the first " + MAX_SKILLS + " kept"));
+        return skills.subList(0, MAX_SKILLS);
+    }
+
+    static final int MAX_SKILLS = 300;
 
     private static String cut(String text, int max, String field, JobPostingMapping.Draft d) {
         if (text.length() <= max) {

@@ -225,11 +225,19 @@ public final class ExactTopK {
                 dot += idf * idf;
             }
         }
-        for (int i = v.requiredCount; i < skills.length; i++) {
+        for (int i = v.requiredCount; i < v.desiredEnd; i++) {
             double idf = idf(skills[i], v.skillCodes[i]);
             postingNorm += share * idf * share * idf;
             if (citizenHas(skills[i])) {
                 dot += share * idf * idf;
+            }
+        }
+        double typical = w.skillOccupationShare();
+        for (int i = v.desiredEnd; i < skills.length; i++) {
+            double idf = idf(skills[i], v.skillCodes[i]);
+            postingNorm += typical * idf * typical * idf;
+            if (citizenHas(skills[i])) {
+                dot += typical * idf * idf;
             }
         }
         return postingNorm == 0 ? 0 : dot / (Math.sqrt(postingNorm) * c.skillNorm());

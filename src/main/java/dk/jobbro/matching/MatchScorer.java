@@ -45,6 +45,13 @@ public final class MatchScorer {
                 matched.add(new MatchExplanation.SkillMatch(s, skillLabel.apply(s), false));
             }
         }
+        int typical = 0;
+        for (String s : p.occupationSkills()) {
+            if (c.skills().contains(s)) {
+                matched.add(new MatchExplanation.SkillMatch(s, skillLabel.apply(s), false));
+                typical++;
+            }
+        }
         List<SupportKind> needed = c.supportNeeds().stream().sorted().toList();
         List<SupportKind> offered = needed.stream().filter(p.supportOffered()::contains).toList();
         List<SupportKind> lacking = needed.stream().filter(s -> !p.supportOffered().contains(s)).toList();
@@ -54,7 +61,9 @@ public final class MatchScorer {
                 : "Kræver " + p.hoursMin() + " t/uge, men opslaget tilbyder gradvis opstart";
         List<ScoreComponent> components = List.of(
                 ScoreComponent.of("skills", skillValue(c, p), w.skills(),
-                        "Kompetencer: " + matched.size() + " matcher, " + missing.size()
+                        "Kompetencer: " + matched.size() + " matcher"
+                                + (typical == 0 ? "" : " (heraf " + typical + " typisk for faget, ikke nævnt i opslaget)")
+                                + ", " + missing.size()
                                 + (missing.size() == 1 ? " væsentlig mangler" : " væsentlige mangler")
                                 + " (sjældne kompetencer vejer mest)"),
                 ScoreComponent.of("occupation", occupation, w.occupation(), occupationText(c, p.occupationCode())),
@@ -86,7 +95,8 @@ public final class MatchScorer {
      * The cosine of the citizen's and the posting's IDF-weighted skill sets, in [0, 1]: each skill weighs its IDF
      * over the open postings (a desired skill {@code skillDesiredShare} of that), so rare skills discriminate; the
      * posting's vector length divides, so a short posting does not win by listing little, nor a long one by listing
-     * much; a skill listed both required and desired counts once, as required.
+     * much; a skill listed both required and desired counts once, as required. The occupation's essential skills
+     * the posting does not name count as a third, weaker list ({@code skillOccupationShare}).
      */
     static double skillValue(MatchCriteria c, PostingFacts p) {
         if (c.skillNorm() == 0) {
@@ -110,6 +120,14 @@ public final class MatchScorer {
             postingNorm += share * idf * share * idf;
             if (c.skills().contains(s)) {
                 dot += share * idf * idf;
+            }
+        }
+        double typical = c.weights().skillOccupationShare();
+        for (String s : p.occupationSkills()) {
+            double idf = c.skillRarity().idf(s);
+            postingNorm += typical * idf * typical * idf;
+            if (c.skills().contains(s)) {
+                dot += typical * idf * idf;
             }
         }
         return postingNorm == 0 ? 0 : dot / (Math.sqrt(postingNorm) * c.skillNorm());

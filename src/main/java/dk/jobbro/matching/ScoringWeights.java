@@ -16,6 +16,7 @@ import java.lang.reflect.RecordComponent;
 public record ScoringWeights(@NotBlank String version,
                              @DecimalMin("0") double skills,
                              @DecimalMin("0") @DecimalMax("1") double skillDesiredShare,
+                             @DecimalMin("0") @DecimalMax("1") double skillOccupationShare,
                              @DecimalMin("0") double occupation,
                              @DecimalMin("0") @DecimalMax("1") double occupationSameUnitGroup,
                              @DecimalMin("0") @DecimalMax("1") double occupationSameMinorGroup,
@@ -76,7 +77,7 @@ public record ScoringWeights(@NotBlank String version,
     /** A copy with another version name (an evaluation's variant). */
     public ScoringWeights named(String newVersion) {
         ScoringWeights w = this;
-        return new ScoringWeights(newVersion, w.skills, w.skillDesiredShare, w.occupation, w.occupationSameUnitGroup,
+        return new ScoringWeights(newVersion, w.skills, w.skillDesiredShare, w.skillOccupationShare, w.occupation, w.occupationSameUnitGroup,
                 w.occupationSameMinorGroup, w.experience, w.experienceSameOccupation, w.experienceSameUnitGroup,
                 w.experienceSameMinorGroup, w.text, w.textSaturation, w.textTitleBoost, w.textOccupationBoost,
                 w.textDescriptionBoost, w.distance, w.distancePivotKm, w.hours, w.hoursGradualStart, w.support,

@@ -115,7 +115,7 @@ final class CitizenQueries {
         ScoringWeights w = s.weights();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(filters(s), Occur.FILTER);
-        double postingNorm = postingNorm(p, live, w.skillDesiredShare());
+        double postingNorm = postingNorm(p, live, w.skillDesiredShare(), w.skillOccupationShare());
         if (w.skills() > 0 && postingNorm > 0) {
             double scale = w.skills() / postingNorm * Math.max(drift, 0) * FEATURE_PRECISION / SKILL_SCALE;
             for (String skill : p.requiredSkills()) {
@@ -127,6 +127,10 @@ final class CitizenQueries {
                     double idf = live.idf(skill);
                     addFeature(b, skill, scale * w.skillDesiredShare() * idf * idf);
                 }
+            }
+            for (String skill : p.occupationSkills()) {
+                double idf = live.idf(skill);
+                addFeature(b, skill, scale * w.skillOccupationShare() * idf * idf);
             }
         }
         addOccupation(b, p.occupationCode(), WANTED, WANTED_UNIT, WANTED_MINOR, w.occupation(), 1.0,
@@ -159,7 +163,7 @@ final class CitizenQueries {
     }
 
     /** The posting's IDF-weighted skill-vector length, as {@code MatchScorer.skillValue} computes it. */
-    static double postingNorm(PostingFacts p, SkillRarity rarity, double share) {
+    static double postingNorm(PostingFacts p, SkillRarity rarity, double share, double typical) {
         double norm = 0;
         for (String s : p.requiredSkills()) {
             double idf = rarity.idf(s);
@@ -170,6 +174,10 @@ final class CitizenQueries {
                 double idf = rarity.idf(s);
                 norm += share * idf * share * idf;
             }
+        }
+        for (String s : p.occupationSkills()) {
+            double idf = rarity.idf(s);
+            norm += typical * idf * typical * idf;
         }
         return Math.sqrt(norm);
     }

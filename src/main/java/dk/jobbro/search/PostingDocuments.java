@@ -73,6 +73,10 @@ final class PostingDocuments {
         }
         d.add(new StoredField(SKILL_REQUIRED + STORED, String.join(" ", essential)));
         d.add(new StoredField(SKILL_DESIRED + STORED, String.join(" ", optional)));
+        for (String s : facts.occupationSkills()) {
+            d.add(new StringField(SKILL_OCCUPATION, s, Field.Store.NO));
+        }
+        d.add(new StoredField(SKILL_OCCUPATION_STORED, String.join(" ", facts.occupationSkills())));
         d.add(new TextField(SKILL_TEXT, skillText.toString(), Field.Store.NO));
 
         // LatLonPoint filters by distance; the doc-values twin feeds the distance feature query.
@@ -134,6 +138,7 @@ final class PostingDocuments {
         return new PostingFacts(Long.parseLong(d.get(ID)), d.getField(EMPLOYER_ID).numericValue().longValue(),
                 d.get(EMPLOYER_NAME), PostingKind.valueOf(d.get(KIND)), PostingStatus.valueOf(d.get(STATUS)),
                 d.get(TITLE), d.get(OCCUPATION), split(d.get(SKILL_REQUIRED + STORED)), split(d.get(SKILL_DESIRED + STORED)),
+                split(d.get(SKILL_OCCUPATION_STORED)),
                 new GeoPoint(d.getField(LOCATION + "_lat").numericValue().doubleValue(),
                         d.getField(LOCATION + "_lon").numericValue().doubleValue()),
                 d.getField(HOURS_MIN).numericValue().intValue(), d.getField(HOURS_MAX).numericValue().intValue(),

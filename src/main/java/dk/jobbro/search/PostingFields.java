@@ -17,6 +17,9 @@ final class PostingFields {
     static final String OCCUPATION_TEXT = "occupation_text";
     static final String SKILL_REQUIRED = "skill_required";
     static final String SKILL_DESIRED = "skill_desired";
+    /** The occupation's essential skills the posting does not name (PostingFacts.occupationSkills): terms, stored. */
+    static final String SKILL_OCCUPATION = "skill_occupation";
+    static final String SKILL_OCCUPATION_STORED = "skill_occupation_stored";
     static final String SKILL_TEXT = "skill_text";
     static final String LOCATION = "location";
     static final String HOURS_MIN = "hours_min";

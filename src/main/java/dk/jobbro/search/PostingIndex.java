@@ -30,7 +30,7 @@ import java.util.Set;
 final class PostingIndex {
 
     /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
-    static final String SCHEMA_VERSION = "4";
+    static final String SCHEMA_VERSION = "5";
 
     private final LuceneFolder folder;
     private final Analyzer queryAnalyzer;

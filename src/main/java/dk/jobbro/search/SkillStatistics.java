@@ -53,6 +53,7 @@ final class SkillStatistics implements SkillRarity {
         openPostings.addAndGet(delta);
         Set<String> skills = new HashSet<>(p.requiredSkills());
         skills.addAll(p.desiredSkills());
+        skills.addAll(p.occupationSkills());
         for (String s : skills) {
             int now = postingsWithSkill.computeIfAbsent(s, k -> new AtomicInteger()).addAndGet(delta);
             if (now <= 0) {

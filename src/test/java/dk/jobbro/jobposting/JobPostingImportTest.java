@@ -187,6 +187,20 @@ class JobPostingImportTest {
     }
 
     @Test
+    void aPostingKeepsUpTo300SkillsAListAndTheReportSaysWhenMoreWereCut() {
+        // Real occupations have more than 100 essential skills; the import used to keep 50 and say nothing.
+        List<String> many = java.util.stream.IntStream.range(0, 301).mapToObj(i -> "skill-" + i).toList();
+        List<dk.jobbro.web.Problem.FieldError> notes = new java.util.ArrayList<>();
+        assertEquals(many.subList(0, 120), JobPostingImport.atMost(many.subList(0, 120), "skills", notes));
+        assertEquals(many.subList(0, 300), JobPostingImport.atMost(many.subList(0, 300), "skills", notes));
+        assertEquals(List.of(), notes, "nothing cut, nothing said");
+        assertEquals(many.subList(0, 300), JobPostingImport.atMost(many, "qualifications", notes));
+        assertEquals(1, notes.size());
+        assertEquals("qualifications", notes.get(0).field());
+        assertEquals("301 skills, more than 300: the first 300 kept", notes.get(0).reason());
+    }
+
+    @Test
     void anUnknownCvrOrAMissingOccupationIsReportedAndNothingIsCreatedForThatPosting() {
         Map<String, Object> unknownEmployer = jobPosting("Rengøring hos ukendt");
         unknownEmployer.put("hiringOrganization", Map.of("@type", "Organization", "name", "Ukendt ApS",

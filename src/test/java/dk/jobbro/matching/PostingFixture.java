@@ -31,6 +31,7 @@ public final class PostingFixture {
     private String occupation = Occupations.WAREHOUSE_WORKER;
     private final List<String> required = new ArrayList<>();
     private final List<String> desired = new ArrayList<>();
+    private final List<String> typical = new ArrayList<>();
     private String postcode = Town.AARHUS.postcode();
     private GeoPoint location = Town.AARHUS.centre();
     private int hoursMin = 10;
@@ -109,6 +110,12 @@ public final class PostingFixture {
         return this;
     }
 
+    /** Essential skills of the posting's occupation that it does not name (PostingFacts.of derives them). */
+    public PostingFixture typicallyNeeding(String... skills) {
+        typical.addAll(List.of(skills));
+        return this;
+    }
+
     public PostingFixture hours(int min, int max) {
         hoursMin = min;
         hoursMax = max;
@@ -148,7 +155,7 @@ public final class PostingFixture {
 
     public PostingFacts facts() {
         return new PostingFacts(id, employerId, "Virksomhed " + employerId, kind, status, title, occupation,
-                List.copyOf(required), List.copyOf(desired), location, hoursMin, hoursMax, slots, slotsFilled,
+                List.copyOf(required), List.copyOf(desired), List.copyOf(typical), location, hoursMin, hoursMax, slots, slotsFilled,
                 Set.copyOf(support), Set.copyOf(demands), drivingLicence, List.copyOf(languages), deadline);
     }
 

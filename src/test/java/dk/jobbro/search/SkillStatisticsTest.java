@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SkillStatisticsTest {
 
     static PostingFacts posting(long id, PostingStatus status, List<String> required, List<String> desired) {
-        return new PostingFacts(id, 1, "A/S", PostingKind.ORDINARY_JOB, status, "Job", "432110", required, desired,
+        return new PostingFacts(id, 1, "A/S", PostingKind.ORDINARY_JOB, status, "Job", "432110", required, desired, List.of(),
                 new GeoPoint(56.15, 10.2), 10, 37, 1, 0, Set.of(), Set.of(), false, List.of(), null);
     }
 
