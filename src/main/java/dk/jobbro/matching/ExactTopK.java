@@ -49,6 +49,9 @@ public final class ExactTopK {
     private final boolean activityReady;
     private final int k;
     private final double supportWeight;
+    /** The citizen's support needs as {@link PostingVector#supportBits}, and how many: the support value is a share. */
+    private final int supportNeeds;
+    private final int supportNeedCount;
     private final long[] citizenSkills;
     private double[] idf;
     private double[] occupationValues;
@@ -67,6 +70,8 @@ public final class ExactTopK {
         this.activityReady = activityReady;
         this.k = Math.max(0, k);
         this.supportWeight = MatchScorer.supportWeight(w, activityReady);
+        this.supportNeeds = PostingVector.supportBits(criteria.supportNeeds());
+        this.supportNeedCount = criteria.supportNeeds().size();
         int[] skillIds = criteria.skills().stream().mapToInt(ids::skill).toArray();
         this.citizenSkills = new long[(ids.skillCount() >> 6) + 1];
         for (int id : skillIds) {
@@ -84,11 +89,10 @@ public final class ExactTopK {
         if (k == 0) {
             return;
         }
-        PostingFacts p = v.facts();
         double occupation = occupationValue(v);
         double experience = experienceValue(v);
-        double hours = MatchScorer.hoursValue(c, p);
-        double support = MatchScorer.supportValue(c, p);
+        double hours = hoursValue(v);
+        double support = supportValue(v);
         double known = w.occupation() * occupation + w.experience() * experience + w.hours() * hours
                 + supportWeight * support;
         double floor = threshold - SLACK;
@@ -96,13 +100,20 @@ public final class ExactTopK {
         if (known + skillBound + w.text() + w.distance() < floor) {
             return;
         }
+        // Most postings share no skill with the citizen: then the skill value is 0, known before any IDF is read,
+        // and the bound is tried again before the text relevance is computed.
+        boolean sharesASkill = sharesASkill(v);
+        if (!sharesASkill && known + w.text() + w.distance() < floor) {
+            return;
+        }
         float textScore = text.current();
         double textValue = MatchScorer.textValue(textScore, w);
-        double skills = skillValue(v);
+        double skills = sharesASkill ? skillValue(v) : 0;
         if (known + w.skills() * skills + w.text() * textValue + w.distance() < floor) {
             return;
         }
         scoredFully++;
+        PostingFacts p = v.facts();
         double km = c.home().distanceKm(p.location());
         // The order of MatchScorer.score, term by term: the same double.
         double score = w.skills() * skills
@@ -154,8 +165,8 @@ public final class ExactTopK {
                 + w.experience() * experienceValue(v)
                 + w.text() * MatchScorer.textValue(textScore, w)
                 + w.distance() * MatchScorer.distanceValue(km, w.distancePivotKm())
-                + w.hours() * MatchScorer.hoursValue(c, v.facts())
-                + supportWeight * MatchScorer.supportValue(c, v.facts());
+                + w.hours() * hoursValue(v)
+                + supportWeight * supportValue(v);
     }
 
     private void push(double score) {
@@ -207,6 +218,29 @@ public final class ExactTopK {
         double t = best[a];
         best[a] = best[b];
         best[b] = t;
+    }
+
+    /** {@link MatchScorer#hoursValue} from the vector's copy of the posting's minimum hours. */
+    private double hoursValue(PostingVector v) {
+        return v.hoursMin <= c.maxHoursPerWeek() ? 1.0 : w.hoursGradualStart();
+    }
+
+    /** {@link MatchScorer#supportValue} over bits: the same count over the same number of needs, the same double. */
+    private double supportValue(PostingVector v) {
+        if (supportNeedCount == 0) {
+            return 0;
+        }
+        return (double) Integer.bitCount(supportNeeds & v.supportOffered) / supportNeedCount;
+    }
+
+    /** Whether the citizen has any of the posting's skills; if not, {@link #skillValue} is exactly 0 (a dot of 0). */
+    private boolean sharesASkill(PostingVector v) {
+        for (int skill : v.skills) {
+            if (citizenHas(skill)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link MatchScorer#skillValue} over int ids: the same sums in the same order. */
