@@ -3,7 +3,6 @@ package dk.jobbro.rematch;
 import dk.jobbro.citizen.Citizen;
 import dk.jobbro.citizen.CitizenService;
 import dk.jobbro.citizen.NotForCitizen;
-import dk.jobbro.matching.MatchExplanation;
 import dk.jobbro.matching.MatchingService;
 import dk.jobbro.matching.ScoreComponent;
 import io.micronaut.json.JsonMapper;
@@ -154,13 +153,13 @@ class RematchSteps {
         for (Citizen citizen : loaded) {
             try {
                 long t = System.nanoTime();
-                List<MatchingService.PostingMatch> found = matching.matchesFor(citizen,
+                List<MatchingService.RankedPosting> found = matching.rankedFor(citizen,
                         notFor.getOrDefault(citizen.id(), List.of()), perCitizen);
                 times.add(RematchStepTimes.Step.MATCH, t);
                 t = System.nanoTime();
-                for (MatchingService.PostingMatch m : found) {
+                for (MatchingService.RankedPosting m : found) {
                     rows.add(new RematchStore.CandidateRow(citizen.id(), m.posting().id(), m.posting().employerId(),
-                            m.explanation().score(), components(m.explanation())));
+                            m.score(), components(m.components())));
                 }
                 times.add(RematchStepTimes.Step.FORMAT, t);
             } catch (RuntimeException e) {
@@ -350,9 +349,9 @@ class RematchSteps {
         }
     }
 
-    private String components(MatchExplanation explanation) {
-        List<StoredComponent> stored = new ArrayList<>(explanation.components().size());
-        for (ScoreComponent c : explanation.components()) {
+    private String components(List<ScoreComponent> components) {
+        List<StoredComponent> stored = new ArrayList<>(components.size());
+        for (ScoreComponent c : components) {
             stored.add(new StoredComponent(c.name(), c.value(), c.weight(), c.points()));
         }
         return write(stored);
