@@ -12,7 +12,7 @@ import java.util.Set;
  * order {@link MatchScorer#skillValue} sums them, so both compute the same double. The hours and the support the
  * posting offers are copied in as plain ints, so that the cheap first bound reads this one object and not the
  * facts and their sets (the scan offers ~14,000 postings a citizen; following those pointers was a sixth of the
- * nightly run's matching, docs/measurements.md). Immutable; about 8 bytes a skill and 48 a posting more than the
+ * nightly run's matching, docs/measurements.md). Immutable; about 8 bytes a skill and 72 a posting more than the
  * facts.
  */
 public final class PostingVector {
@@ -23,6 +23,10 @@ public final class PostingVector {
     final String[] skillCodes;
     final int requiredCount;
     final int hoursMin;
+    /** The posting's location and the cosine of its latitude, for a cheap bound on the distance from home. */
+    final double latitude;
+    final double longitude;
+    final double cosLatitude;
     /** Bit {@code k.ordinal()} set for each {@link SupportKind} k the posting offers. */
     final int supportOffered;
     /** No skill listed twice: then the skill value is a true cosine, at most 1, and can bound the score. */
@@ -37,6 +41,9 @@ public final class PostingVector {
         this.requiredCount = requiredCount;
         this.distinctSkills = distinctSkills;
         this.hoursMin = facts.hoursMin();
+        this.latitude = facts.location().latitude();
+        this.longitude = facts.location().longitude();
+        this.cosLatitude = Math.cos(Math.toRadians(latitude));
         this.supportOffered = supportBits(facts.supportOffered());
     }
 
