@@ -25,6 +25,7 @@ import org.apache.lucene.search.Weight;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -37,11 +38,29 @@ import java.util.function.Function;
 @Singleton
 final class LucenePostingCandidates implements PostingCandidates {
 
-    /** Texts kept per searcher; past this the cache starts again (a few thousand distinct texts are usual). */
-    private static final int TEXTS_KEPT = 20_000;
+    /**
+     * Texts kept per searcher; past this the cache starts again. A text's weights are about 12 KB (a BM25 scorer
+     * per clause), so at most about 50 MB; the texts of one wanted occupation (a few hundred) stay warm.
+     */
+    private static final int TEXTS_KEPT = 4_000;
 
     private final PostingIndex index;
     private volatile TextRelevances textRelevances = new TextRelevances(null);
+    /** The point-set query of the employers without capacity, for the set it was made of (the same instance). */
+    private volatile EmployerSet employersWithoutCapacity = new EmployerSet(null, null);
+
+    private record EmployerSet(Set<Long> employers, Query query) {
+    }
+
+    /** The query for the employers without capacity: made again only when the capacity snapshot is another set. */
+    private Query employersWithoutCapacity(Set<Long> employers) {
+        EmployerSet kept = employersWithoutCapacity;
+        if (kept.employers() != employers) {
+            kept = new EmployerSet(employers, PostingRuleFilters.employersIn(employers));
+            employersWithoutCapacity = kept;
+        }
+        return kept.query();
+    }
 
     LucenePostingCandidates(PostingIndex index) {
         this.index = index;
@@ -88,7 +107,8 @@ final class LucenePostingCandidates implements PostingCandidates {
 
     /** Scans every eligible posting into an {@link ExactTopK} and reads it with {@code read} before the searcher goes. */
     <T> T scan(MatchCriteria criteria, int limit, boolean activityReady, Function<ExactTopK, T> read) {
-        Query filter = new ConstantScoreQuery(PostingRuleFilters.hardFilters(criteria, index.languageTerms()));
+        Query filter = new ConstantScoreQuery(PostingRuleFilters.hardFilters(criteria, index.languageTerms(),
+                this::employersWithoutCapacity));
         return index.search(searcher -> {
             ExactTopK top = new ExactTopK(criteria, activityReady, limit, index.codeIds());
             scan(searcher, filter, textRelevance(searcher, criteria), top);
