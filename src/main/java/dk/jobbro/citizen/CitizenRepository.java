@@ -40,6 +40,6 @@ public interface CitizenRepository extends PageableRepository<Citizen, Long> {
     /** Active citizens with ids in a range, by id: a chunk of the nightly run in one query. */
     List<Citizen> findByIdBetweenAndActiveTrueOrderById(long firstId, long lastId);
 
-    /** The next page of active citizens after an id (keyset paging: no offset to skip at national scale). */
-    List<Citizen> findByIdGreaterThanAndActiveTrueOrderById(long afterId, Pageable page);
+    /** The ids of every active citizen, in order: the nightly flag evaluation pages through them. */
+    List<Long> findIdByActiveTrueOrderById();
 }

@@ -3,7 +3,8 @@ package dk.jobbro.geo;
 /** WGS84 coordinates in decimal degrees. */
 public record GeoPoint(double latitude, double longitude) {
 
-    private static final double EARTH_RADIUS_KM = 6371.0088;
+    /** The mean earth radius of {@link #distanceKm}. */
+    public static final double EARTH_RADIUS_KM = 6371.0088;
 
     /** Great-circle (haversine) distance; within 0.5 % of road-free reality at Danish distances. */
     public double distanceKm(GeoPoint other) {

@@ -1,5 +1,7 @@
 package dk.jobbro.matching;
 
+import dk.jobbro.geo.GeoPoint;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,6 +51,12 @@ public final class ExactTopK {
     private final boolean activityReady;
     private final int k;
     private final double supportWeight;
+    /** The citizen's support needs as {@link PostingVector#supportBits}, and how many: the support value is a share. */
+    private final int supportNeeds;
+    private final int supportNeedCount;
+    private final double homeLatitudeRadians;
+    private final double homeCosLatitude;
+    private final int[] citizenSkillIds;
     private final long[] citizenSkills;
     private double[] idf;
     private double[] occupationValues;
@@ -67,7 +75,12 @@ public final class ExactTopK {
         this.activityReady = activityReady;
         this.k = Math.max(0, k);
         this.supportWeight = MatchScorer.supportWeight(w, activityReady);
+        this.supportNeeds = PostingVector.supportBits(criteria.supportNeeds());
+        this.supportNeedCount = criteria.supportNeeds().size();
+        this.homeLatitudeRadians = Math.toRadians(criteria.home().latitude());
+        this.homeCosLatitude = Math.cos(homeLatitudeRadians);
         int[] skillIds = criteria.skills().stream().mapToInt(ids::skill).toArray();
+        this.citizenSkillIds = skillIds;
         this.citizenSkills = new long[(ids.skillCount() >> 6) + 1];
         for (int id : skillIds) {
             citizenSkills[id >> 6] |= 1L << id;
@@ -78,17 +91,32 @@ public final class ExactTopK {
         this.best = new double[this.k];
     }
 
+    /**
+     * The docs of a segment that share a skill with the citizen (bit {@code doc} set), to offer them with
+     * {@link #offer(PostingVector, boolean, TextScore)}.
+     */
+    public long[] docsSharingASkill(SkillPostings segment) {
+        return segment.docsListingAnyOf(citizenSkillIds);
+    }
+
     /** Offers an eligible posting. Allocation-free unless the posting enters the top k. */
     public void offer(PostingVector v, TextScore text) {
+        offer(v, sharesASkill(v), text);
+    }
+
+    /**
+     * Offers an eligible posting whose sharing of a skill with the citizen is known ({@link #docsSharingASkill}):
+     * {@code sharesASkill} false must mean that the posting lists none of the citizen's skills.
+     */
+    public void offer(PostingVector v, boolean sharesASkill, TextScore text) {
         offered++;
         if (k == 0) {
             return;
         }
-        PostingFacts p = v.facts();
         double occupation = occupationValue(v);
         double experience = experienceValue(v);
-        double hours = MatchScorer.hoursValue(c, p);
-        double support = MatchScorer.supportValue(c, p);
+        double hours = hoursValue(v);
+        double support = supportValue(v);
         double known = w.occupation() * occupation + w.experience() * experience + w.hours() * hours
                 + supportWeight * support;
         double floor = threshold - SLACK;
@@ -96,13 +124,21 @@ public final class ExactTopK {
         if (known + skillBound + w.text() + w.distance() < floor) {
             return;
         }
+        // Most postings share no skill with the citizen: then the skill value is 0, known before any IDF is read.
+        // Skills and a bound on distance (no trigonometry) come before the text relevance, which advances a
+        // scorer per text clause, and the exact distance (a haversine) comes last.
+        double skills = sharesASkill ? skillValue(v) : 0;
+        double distanceBound = w.distance() * distanceValueBound(v);
+        if (known + w.skills() * skills + w.text() + distanceBound < floor) {
+            return;
+        }
         float textScore = text.current();
         double textValue = MatchScorer.textValue(textScore, w);
-        double skills = skillValue(v);
-        if (known + w.skills() * skills + w.text() * textValue + w.distance() < floor) {
+        if (known + w.skills() * skills + w.text() * textValue + distanceBound < floor) {
             return;
         }
         scoredFully++;
+        PostingFacts p = v.facts();
         double km = c.home().distanceKm(p.location());
         // The order of MatchScorer.score, term by term: the same double.
         double score = w.skills() * skills
@@ -154,8 +190,8 @@ public final class ExactTopK {
                 + w.experience() * experienceValue(v)
                 + w.text() * MatchScorer.textValue(textScore, w)
                 + w.distance() * MatchScorer.distanceValue(km, w.distancePivotKm())
-                + w.hours() * MatchScorer.hoursValue(c, v.facts())
-                + supportWeight * MatchScorer.supportValue(c, v.facts());
+                + w.hours() * hoursValue(v)
+                + supportWeight * supportValue(v);
     }
 
     private void push(double score) {
@@ -207,6 +243,49 @@ public final class ExactTopK {
         double t = best[a];
         best[a] = best[b];
         best[b] = t;
+    }
+
+    /**
+     * At least {@link MatchScorer#distanceValue} of the posting's distance from home, without a sine or an arcsine:
+     * the haversine distance is 2R asin(sqrt(h)) with h = sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2), asin x ≥ x and
+     * sin x ≥ x - x³/6 for 0 ≤ x ≤ 1, so 2R sqrt(h') with those lower terms is at most the distance, and
+     * pivot / (pivot + that) at least the value. Under 0.01 % loose within 200 km; the last-bit rounding of either
+     * side is far inside {@link #SLACK}.
+     */
+    private double distanceValueBound(PostingVector v) {
+        double halfDLat = Math.abs(Math.toRadians(v.latitude) - homeLatitudeRadians) / 2;
+        double halfDLon = Math.abs(Math.toRadians(v.longitude - c.home().longitude())) / 2;
+        if (halfDLat > 1 || halfDLon > 1) {
+            return 1; // far beyond any commute: no cheap bound, the exact distance decides
+        }
+        double sinLat = halfDLat - halfDLat * halfDLat * halfDLat / 6;
+        double sinLon = halfDLon - halfDLon * halfDLon * halfDLon / 6;
+        double h = sinLat * sinLat + homeCosLatitude * v.cosLatitude * sinLon * sinLon;
+        double atLeastKm = 2 * GeoPoint.EARTH_RADIUS_KM * Math.sqrt(h) * (1 - 1e-12);
+        return MatchScorer.distanceValue(atLeastKm, w.distancePivotKm());
+    }
+
+    /** {@link MatchScorer#hoursValue} from the vector's copy of the posting's minimum hours. */
+    private double hoursValue(PostingVector v) {
+        return v.hoursMin <= c.maxHoursPerWeek() ? 1.0 : w.hoursGradualStart();
+    }
+
+    /** {@link MatchScorer#supportValue} over bits: the same count over the same number of needs, the same double. */
+    private double supportValue(PostingVector v) {
+        if (supportNeedCount == 0) {
+            return 0;
+        }
+        return (double) Integer.bitCount(supportNeeds & v.supportOffered) / supportNeedCount;
+    }
+
+    /** Whether the citizen has any of the posting's skills; if not, {@link #skillValue} is exactly 0 (a dot of 0). */
+    private boolean sharesASkill(PostingVector v) {
+        for (int skill : v.skills) {
+            if (citizenHas(skill)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link MatchScorer#skillValue} over int ids: the same sums in the same order. */

@@ -92,13 +92,22 @@ public class MatchingService {
         return ranked(citizen, criteria(citizen, weights), limit);
     }
 
+    /** A ranked posting with its score and its components' names and numbers (no texts): what the nightly stores. */
+    public record RankedPosting(PostingFacts posting, double score, List<ScoreComponent> components) {
+    }
+
     /**
-     * Matches for a citizen the caller loaded (and audited) through {@link CitizenService}, with the citizen's "not
-     * for" entries read together with others' ({@link CitizenService#notFor(java.util.Collection)}): the nightly run's path,
-     * which saves two queries per citizen.
+     * The same ranking as {@link #matchesFor(long, int)} for a citizen the caller loaded (and audited) through
+     * {@link CitizenService}, with the citizen's "not for" entries read together with others'
+     * ({@link CitizenService#notFor(java.util.Collection)}): the nightly run's path, which saves two queries per
+     * citizen. Score and components equal the explanation's; the Danish texts are not built.
      */
-    public List<PostingMatch> matchesFor(Citizen citizen, List<NotForCitizen> notFor, int limit) {
-        return ranked(citizen, criteria(citizen, weights, notFor), limit);
+    public List<RankedPosting> rankedFor(Citizen citizen, List<NotForCitizen> notFor, int limit) {
+        MatchCriteria criteria = criteria(citizen, weights, notFor);
+        boolean activityReady = citizen.targetGroup().activityReady();
+        return candidates.best(criteria, limit, activityReady).stream().map(s -> new RankedPosting(s.facts(),
+                ScoreComponent.round(s.score()), MatchScorer.components(criteria, s.facts(), s.textScore(),
+                activityReady))).toList();
     }
 
     private List<PostingMatch> ranked(Citizen citizen, MatchCriteria criteria, int limit) {

@@ -10,6 +10,11 @@ public record ScoreComponent(String name, double value, double weight, double po
         return new ScoreComponent(name, round(value), weight, round(value * weight), text);
     }
 
+    /** The same numbers with {@code text}. */
+    ScoreComponent withText(String text) {
+        return new ScoreComponent(name, value, weight, points, text);
+    }
+
     static double round(double x) {
         return Math.round(x * 10_000) / 10_000.0;
     }

@@ -20,10 +20,12 @@ public class NightlyRun {
 
     private final PostingService postings;
     private final FlagService flags;
+    private final RematchSettings settings;
 
-    NightlyRun(PostingService postings, FlagService flags) {
+    NightlyRun(PostingService postings, FlagService flags, RematchSettings settings) {
         this.postings = postings;
         this.flags = flags;
+        this.settings = settings;
     }
 
     /** What one run did. */
@@ -32,7 +34,7 @@ public class NightlyRun {
 
     public Result run() {
         int expired = postings.expireOverdue();
-        int evaluated = flags.reevaluateAll();
+        int evaluated = flags.reevaluateAll(settings.threads()); // the job engine's threads are idle until the chunks
         LOG.info("Nightly run: {} postings expired, {} citizens' flags evaluated", expired, evaluated);
         return new Result(expired, evaluated);
     }

@@ -4,6 +4,7 @@ import dk.jobbro.matching.ExactTopK;
 import dk.jobbro.matching.MatchCriteria;
 import dk.jobbro.matching.PostingCandidates;
 import dk.jobbro.matching.PostingVector;
+import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.matching.SkillRarity;
 import jakarta.inject.Singleton;
 import org.apache.lucene.index.LeafReaderContext;
@@ -23,7 +24,10 @@ import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -34,10 +38,66 @@ import java.util.function.Function;
 @Singleton
 final class LucenePostingCandidates implements PostingCandidates {
 
+    /**
+     * Texts kept per searcher; past this the cache starts again. A text's weights are about 12 KB (a BM25 scorer
+     * per clause), so at most about 50 MB; the texts of one wanted occupation (a few hundred) stay warm.
+     */
+    private static final int TEXTS_KEPT = 4_000;
+
     private final PostingIndex index;
+    private volatile TextRelevances textRelevances = new TextRelevances(null);
+    /** The point-set query of the employers without capacity, for the set it was made of (the same instance). */
+    private volatile EmployerSet employersWithoutCapacity = new EmployerSet(null, null);
+
+    private record EmployerSet(Set<Long> employers, Query query) {
+    }
+
+    /** The query for the employers without capacity: made again only when the capacity snapshot is another set. */
+    private Query employersWithoutCapacity(Set<Long> employers) {
+        EmployerSet kept = employersWithoutCapacity;
+        if (kept.employers() != employers) {
+            kept = new EmployerSet(employers, PostingRuleFilters.employersIn(employers));
+            employersWithoutCapacity = kept;
+        }
+        return kept.query();
+    }
 
     LucenePostingCandidates(PostingIndex index) {
         this.index = index;
+    }
+
+    /**
+     * The text relevance of each text searched on one searcher. A citizen's text is the labels of their wanted
+     * occupations, so 300,000 citizens ask for a few thousand texts; analysing a text and weighing its terms (BM25
+     * statistics from the searcher) is the same for every search of that searcher, and a {@code Weight} may be used
+     * by any number of searches. A new searcher (a refresh) starts an empty cache.
+     */
+    private record TextRelevances(IndexSearcher searcher, Map<TextKey, TextRelevance> byText) {
+        TextRelevances(IndexSearcher searcher) {
+            this(searcher, new ConcurrentHashMap<>());
+        }
+    }
+
+    private record TextKey(String text, ScoringWeights weights) {
+    }
+
+    private TextRelevance textRelevance(IndexSearcher searcher, MatchCriteria criteria) throws IOException {
+        TextRelevances cache = textRelevances;
+        if (cache.searcher() != searcher) {
+            cache = new TextRelevances(searcher);
+            textRelevances = cache;
+        }
+        TextKey key = new TextKey(criteria.text(), criteria.weights());
+        TextRelevance found = cache.byText().get(key);
+        if (found == null) {
+            found = TextRelevance.of(searcher, MatchQueries.text(criteria.text(), index.queryAnalyzer(),
+                    criteria.weights()));
+            if (cache.byText().size() >= TEXTS_KEPT) {
+                cache.byText().clear();
+            }
+            cache.byText().put(key, found);
+        }
+        return found;
     }
 
     @Override
@@ -47,19 +107,19 @@ final class LucenePostingCandidates implements PostingCandidates {
 
     /** Scans every eligible posting into an {@link ExactTopK} and reads it with {@code read} before the searcher goes. */
     <T> T scan(MatchCriteria criteria, int limit, boolean activityReady, Function<ExactTopK, T> read) {
-        Query filter = new ConstantScoreQuery(PostingRuleFilters.hardFilters(criteria, index.languageTerms()));
-        Query text = MatchQueries.text(criteria.text(), index.queryAnalyzer(), criteria.weights());
+        Query filter = new ConstantScoreQuery(PostingRuleFilters.hardFilters(criteria, index.languageTerms(),
+                this::employersWithoutCapacity));
         return index.search(searcher -> {
             ExactTopK top = new ExactTopK(criteria, activityReady, limit, index.codeIds());
-            scan(searcher, filter, text, top);
+            scan(searcher, filter, textRelevance(searcher, criteria), top);
             return read.apply(top);
         });
     }
 
     /** Offers every document of {@code filter} to {@code top}, segment by segment, with its text relevance. */
-    private void scan(IndexSearcher searcher, Query filter, Query text, ExactTopK top) throws IOException {
+    private void scan(IndexSearcher searcher, Query filter, TextRelevance relevance, ExactTopK top)
+            throws IOException {
         Weight eligible = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        TextRelevance relevance = TextRelevance.of(searcher, text);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             BulkScorer bulk = eligible.bulkScorer(leaf);
             if (bulk != null) {
@@ -69,18 +129,25 @@ final class LucenePostingCandidates implements PostingCandidates {
         }
     }
 
-    /** One segment's eligible documents, in doc id order, offered with their text relevance when asked for. */
+    /**
+     * One segment's eligible documents, in doc id order, offered with their text relevance when asked for, and
+     * whether they share a skill with the citizen from the segment's skill postings (a document without a cached
+     * vector is read from disk and left to {@link ExactTopK} to check).
+     */
     private final class SegmentScan implements LeafCollector, ExactTopK.TextScore {
 
         private final LeafReaderContext leaf;
         private final PostingVector[] vectors;
+        private final long[] sharesASkill;
         private final TextRelevance.Leaf text;
         private final ExactTopK top;
         private int doc;
 
-        SegmentScan(LeafReaderContext leaf, PostingVector[] vectors, TextRelevance.Leaf text, ExactTopK top) {
+        SegmentScan(LeafReaderContext leaf, PostingIndex.SegmentVectors vectors, TextRelevance.Leaf text,
+                    ExactTopK top) {
             this.leaf = leaf;
-            this.vectors = vectors;
+            this.vectors = vectors.byDoc();
+            this.sharesASkill = top.docsSharingASkill(vectors.bySkill());
             this.text = text;
             this.top = top;
         }
@@ -93,7 +160,11 @@ final class LucenePostingCandidates implements PostingCandidates {
         public void collect(int doc) throws IOException {
             this.doc = doc;
             PostingVector v = vectors[doc];
-            top.offer(v != null ? v : index.vectorFromDisk(leaf, doc), this);
+            if (v != null) {
+                top.offer(v, (sharesASkill[doc >> 6] & (1L << doc)) != 0, this);
+            } else {
+                top.offer(index.vectorFromDisk(leaf, doc), this);
+            }
         }
 
         @Override

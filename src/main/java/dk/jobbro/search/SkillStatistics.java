@@ -21,6 +21,7 @@ final class SkillStatistics implements SkillRarity {
     private final AtomicInteger openPostings = new AtomicInteger();
     /** Counts every change, so that figures derived from the statistics (the citizen index's drift) are cached. */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Snapshot shared;
 
     /** Replaces what {@code before} contributed (null for a new posting) by what {@code after} does (null: deleted). */
     synchronized void replace(PostingFacts before, PostingFacts after) {
@@ -71,15 +72,28 @@ final class SkillStatistics implements SkillRarity {
     /**
      * A view for one search: the number of open postings as of now, and each skill's IDF fixed the first time the
      * search reads it, so every step of the search (the scan, the final scoring, the explanation) sees the same
-     * numbers while postings are written. Thread-safe; cheap to make.
+     * numbers while postings are written. Thread-safe; cheap to make. Searches while no posting changes share one
+     * view, so a skill's IDF is computed once for all of them (the nightly run: 300,000 searches, no writes)
+     * instead of once a search.
      */
     SkillRarity snapshot() {
+        long at = version.get();
+        Snapshot shared = this.shared;
+        if (shared != null && shared.version() == at) {
+            return shared.rarity();
+        }
         int open = openPostings.get();
         Map<String, Double> read = new ConcurrentHashMap<>();
-        return skill -> read.computeIfAbsent(skill, s -> {
+        SkillRarity rarity = skill -> read.computeIfAbsent(skill, s -> {
             AtomicInteger df = postingsWithSkill.get(s);
             return SkillRarity.idf(open, df == null ? 0 : df.get());
         });
+        this.shared = new Snapshot(at, rarity);
+        return rarity;
+    }
+
+    /** The view shared by searches at one version of the statistics. */
+    private record Snapshot(long version, SkillRarity rarity) {
     }
 
     int openPostings() {

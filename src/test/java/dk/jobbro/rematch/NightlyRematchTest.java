@@ -60,6 +60,9 @@ class NightlyRematchTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.micronaut.json.JsonMapper json;
+
     static long employer;
     static final List<Long> postings = new ArrayList<>();
     static final List<Long> citizens = new ArrayList<>();
@@ -363,4 +366,23 @@ class NightlyRematchTest {
             assertEquals(run.report().proposals(), run.report().newMatches(), "no earlier run: every match is new");
         }
     }
+
+    @Test
+    void storedComponentsAreTheJsonTheMapperWritesForThem() throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        String[] names = {"skills", "occupation", "experience", "text", "distance", "hours", "support"};
+        for (int n = 0; n < 2_000; n++) {
+            List<dk.jobbro.matching.ScoreComponent> components = new java.util.ArrayList<>();
+            List<RematchSteps.StoredComponent> stored = new java.util.ArrayList<>();
+            for (String name : names) {
+                double value = n % 7 == 0 ? 0.0 : Math.round(random.nextDouble() * 10_000) / 10_000.0;
+                double weight = new double[]{4.0, 1.5, 0.5, 2.5, 3.0, 0.0, 1e-4}[random.nextInt(7)];
+                double points = Math.round(value * weight * 10_000) / 10_000.0;
+                components.add(new dk.jobbro.matching.ScoreComponent(name, value, weight, points, ""));
+                stored.add(new RematchSteps.StoredComponent(name, value, weight, points));
+            }
+            assertEquals(json.writeValueAsString(stored), RematchSteps.components(components));
+        }
+    }
 }
+

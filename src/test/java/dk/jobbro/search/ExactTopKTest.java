@@ -3,11 +3,13 @@ package dk.jobbro.search;
 import dk.jobbro.citizen.Citizen;
 import dk.jobbro.matching.ExactTopK;
 import dk.jobbro.matching.MatchCriteria;
+import dk.jobbro.matching.MatchExplanation;
 import dk.jobbro.matching.MatchScorer;
 import dk.jobbro.matching.MatchingProbe;
 import dk.jobbro.matching.MatchingService;
 import dk.jobbro.matching.PostingFacts;
 import dk.jobbro.matching.PostingVector;
+import dk.jobbro.matching.ScoreComponent;
 import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.posting.Posting;
 import dk.jobbro.taxonomy.Taxonomy;
@@ -122,6 +124,32 @@ class ExactTopKTest {
             }
         }
         assertEquals(10_000, pairs);
+    }
+
+    @Test
+    void theNightlyRankingHasTheExplanationsPostingsScoresAndComponentNumbers() {
+        int components = 0;
+        for (int i = 1; i <= 80; i++) {
+            Citizen c = denmark.citizen(i);
+            List<MatchingService.PostingMatch> explained = matching.matchesFor(c, 30, weights);
+            List<MatchingService.RankedPosting> nightly = matching.rankedFor(c, List.of(), 30);
+            assertEquals(explained.stream().map(m -> m.posting().id()).toList(),
+                    nightly.stream().map(m -> m.posting().id()).toList(), "citizen " + i);
+            for (int j = 0; j < nightly.size(); j++) {
+                MatchExplanation e = explained.get(j).explanation();
+                assertEquals(e.score(), nightly.get(j).score(), 0.0, "citizen " + i + ", rank " + (j + 1));
+                assertEquals(e.components().size(), nightly.get(j).components().size());
+                for (int n = 0; n < e.components().size(); n++) {
+                    ScoreComponent shown = e.components().get(n);
+                    ScoreComponent stored = nightly.get(j).components().get(n);
+                    assertEquals(List.of(shown.name(), shown.value(), shown.weight(), shown.points()),
+                            List.of(stored.name(), stored.value(), stored.weight(), stored.points()),
+                            "citizen " + i + ", rank " + (j + 1));
+                    components++;
+                }
+            }
+        }
+        assertTrue(components > 80 * 7 * 20, "most citizens have 30 matches of 7 components: " + components);
     }
 
     /** Asserts the exact path against the exhaustive ranking; answers how many neighbouring scores tie. */
