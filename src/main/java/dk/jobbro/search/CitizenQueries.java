@@ -41,7 +41,7 @@ import static dk.jobbro.search.CitizenFields.*;
  */
 final class CitizenQueries {
 
-    /** Score units: float sums of about 25 clauses, and distance on quantised coordinates (~1 cm, ~0.0001 points). */
+    /** Score units: float sums of about 25 clauses and the float of each clause (~1e-6 points each). */
     static final double MARGIN = 0.01;
     /** FeatureField keeps 8 mantissa bits, rounding down: a stored value is at least 1 - 2^-8 of the true one. */
     private static final double FEATURE_PRECISION = 1.0 / (1 - 1.0 / 256) * 1.0001;
