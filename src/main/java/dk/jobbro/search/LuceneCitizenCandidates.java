@@ -64,6 +64,8 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
         Query query = CitizenQueries.bound(search, postings.skillStatistics(), drift());
         return index.search(searcher -> {
             BoundOrder order = new BoundOrder();
+            // TOP_SCORES: the scorers Lucene builds for a top-n search (COMPLETE's were slower in the tail, quick
+            // loop); no minimum competitive score is ever set, so every match is collected.
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 BulkScorer bulk = weight.bulkScorer(leaf);
