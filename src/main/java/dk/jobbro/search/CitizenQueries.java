@@ -9,7 +9,6 @@ import dk.jobbro.matching.SkillRarity;
 import dk.jobbro.vocabulary.SupportKind;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -36,12 +35,13 @@ import static dk.jobbro.search.CitizenFields.*;
  * by feature values of 1/norm under the {@link ReferenceRarity}, scaled by its drift and the feature encoding's
  * precision; occupation and experience as the best relation, as the scorer takes it); support at its weight
  * (activity-ready citizens' weight for them) when the posting offers any support, since support needs are never
- * indexed; text at its weight for citizens who want an occupation. {@link #constant} is the part every citizen
- * gets; {@link #MARGIN} covers float sums and the distance of quantised coordinates.
+ * indexed; text at its weight for citizens who want an occupation; distance scored by the commute filter itself
+ * ({@link CommuteReachQuery#scoringDistance}). {@link #constant} is the part every citizen gets (hours in full when
+ * the hours are a filter); {@link #MARGIN} covers float sums.
  */
 final class CitizenQueries {
 
-    /** Score units: float sums of about 25 clauses, and distance on quantised coordinates (~1 cm, ~0.0001 points). */
+    /** Score units: float sums of about 25 clauses and the float of each clause (~1e-6 points each). */
     static final double MARGIN = 0.01;
     /** FeatureField keeps 8 mantissa bits, rounding down: a stored value is at least 1 - 2^-8 of the true one. */
     private static final double FEATURE_PRECISION = 1.0 / (1 - 1.0 / 256) * 1.0001;
@@ -54,12 +54,26 @@ final class CitizenQueries {
      * ({@link #filter}), plus the caller's jobcentres (tenancy, not a rule of matching).
      */
     static Query filters(CitizenCandidates.Search s) {
+        return filters(s, false);
+    }
+
+    /**
+     * The filters; with {@code scoreDistance} the commute clause is a {@code MUST} that also scores the bound's
+     * distance points, so each citizen's home is read and measured once for both.
+     */
+    private static Query filters(CitizenCandidates.Search s, boolean scoreDistance) {
         if (s.targetGroups().isEmpty() || s.jobcentres().map(java.util.Set::isEmpty).orElse(false)) {
             return new MatchNoDocsQuery("no target group or jobcentre to search");
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (HardRule rule : HardRule.values()) {
-            filter(rule, s).forEach(b::add);
+            if (rule == HardRule.TOO_FAR && scoreDistance) {
+                PostingFacts p = s.posting();
+                b.add(CommuteReachQuery.scoringDistance(p.location().latitude(), p.location().longitude(),
+                        s.weights().distance(), s.weights().distancePivotKm()), Occur.MUST);
+            } else {
+                filter(rule, s).forEach(b::add);
+            }
         }
         s.jobcentres().ifPresent(centres -> b.add(new TermInSetQuery(JOBCENTRE,
                 centres.stream().map(BytesRef::new).toList()), Occur.FILTER));
@@ -87,7 +101,7 @@ final class CitizenQueries {
             }
             case TOO_FAR -> List.of(new BooleanClause(
                     new CommuteReachQuery(p.location().latitude(), p.location().longitude()), Occur.FILTER));
-            case TOO_MANY_HOURS -> p.supportOffered().contains(SupportKind.GRADUAL_START) ? List.of()
+            case TOO_MANY_HOURS -> !hoursFiltered(p) ? List.of()
                     : List.of(new BooleanClause(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE),
                     Occur.FILTER));
             // Health limitations are special-category data and never indexed: CandidateRanking checks each hit.
@@ -114,7 +128,7 @@ final class CitizenQueries {
         PostingFacts p = s.posting();
         ScoringWeights w = s.weights();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(filters(s), Occur.FILTER);
+        b.add(filters(s, w.distance() > 0), Occur.MUST);
         double postingNorm = postingNorm(p, live, w.skillDesiredShare(), w.skillOccupationShare());
         if (w.skills() > 0 && postingNorm > 0) {
             double scale = w.skills() / postingNorm * Math.max(drift, 0) * FEATURE_PRECISION / SKILL_SCALE;
@@ -138,12 +152,8 @@ final class CitizenQueries {
         addOccupation(b, p.occupationCode(), HELD, HELD_UNIT, HELD_MINOR, w.experience(),
                 w.experienceSameOccupation(), w.experienceSameUnitGroup(), w.experienceSameMinorGroup());
         double hoursFit = w.hours() * (1 - w.hoursGradualStart());
-        if (hoursFit > 0) {
+        if (hoursFit > 0 && !hoursFiltered(p)) { // else the filter leaves only citizens it fits: in the constant
             b.add(constant(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE), hoursFit), Occur.SHOULD);
-        }
-        if (w.distance() > 0) {
-            b.add(LatLonPoint.newDistanceFeatureQuery(HOME, (float) w.distance(), p.location().latitude(),
-                    p.location().longitude(), w.distancePivotKm() * 1000), Occur.SHOULD);
         }
         double activityReadyExtra = w.support() * (w.activityReadySupportMultiplier() - 1);
         if (!p.supportOffered().isEmpty() && activityReadyExtra > 0) {
@@ -155,11 +165,20 @@ final class CitizenQueries {
         return b.build();
     }
 
-    /** The part of the bound every citizen gets, outside the query: hours at the gradual-start share, support. */
+    /**
+     * The part of the bound every citizen gets, outside the query: hours at the gradual-start share (all of it when the
+     * hours are a filter), support.
+     */
     static double constant(CitizenCandidates.Search s) {
         ScoringWeights w = s.weights();
         double support = s.posting().supportOffered().isEmpty() ? 0 : w.support();
-        return w.hours() * w.hoursGradualStart() + support + MARGIN;
+        double hours = hoursFiltered(s.posting()) ? w.hours() : w.hours() * w.hoursGradualStart();
+        return hours + support + MARGIN;
+    }
+
+    /** Whether the posting's minimum hours are a filter: unless it offers a gradual start, they must fit. */
+    private static boolean hoursFiltered(PostingFacts p) {
+        return !p.supportOffered().contains(SupportKind.GRADUAL_START);
     }
 
     /** The posting's IDF-weighted skill-vector length, as {@code MatchScorer.skillValue} computes it. */

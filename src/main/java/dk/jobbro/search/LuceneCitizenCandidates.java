@@ -6,19 +6,24 @@ import jakarta.inject.Singleton;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Candidates for a posting from the citizen index: one filtered query whose score bounds the exact one
- * ({@link CitizenQueries}). A page is the top {@code seen + n} of a fresh search, less the citizens returned before,
- * so pages stay right when the index refreshes between them.
+ * ({@link CitizenQueries}). The first page walks the query once and keeps every matching citizen with their bound
+ * ({@link BoundOrder}); later pages of the same ranking are handed out from that, best bound first, so a ranking sees
+ * the index as it was at its first page (a citizen erased since is skipped).
  */
 @Singleton
 final class LuceneCitizenCandidates implements CitizenCandidates {
@@ -34,53 +39,58 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
         this.postings = postings;
     }
 
-    /** Citizens returned so far in one ranking. */
-    private record Seen(Set<Long> ids) {
-    }
-
     @Override
     public Page search(Search search, Page after, int n) {
-        Set<Long> seen = after == null ? new HashSet<>() : ((Seen) after.cursor()).ids();
-        Query query = CitizenQueries.bound(search, postings.skillStatistics(), drift());
         double constant = CitizenQueries.constant(search);
-        int want = seen.size() + n;
-        return index.search(searcher -> {
-            TopDocs top = searcher.search(query, want);
-            ScoreDoc[] ranked = top.scoreDocs;
-            long[] idOf = citizenIds(searcher.getIndexReader().leaves(), ranked);
-            List<Hit> hits = new ArrayList<>(n);
-            for (int i = 0; i < ranked.length; i++) {
-                CitizenFacts facts = idOf[i] < 0 ? null : index.facts(idOf[i]);
-                if (facts != null && seen.add(idOf[i])) {
-                    hits.add(new Hit(facts, ranked[i].score + constant));
-                }
+        BoundOrder order = after == null ? walk(search) : (BoundOrder) after.cursor();
+        List<Hit> hits = new ArrayList<>(n);
+        while (hits.size() < n && !order.isEmpty()) {
+            int slot = order.poll();
+            CitizenFacts facts = index.facts(order.id(slot));
+            if (facts != null) { // erased since the walk
+                hits.add(new Hit(facts, order.bound(slot) + constant));
             }
-            double next = top.scoreDocs.length < want ? Double.NEGATIVE_INFINITY
-                    : top.scoreDocs[top.scoreDocs.length - 1].score + constant;
-            return new Page(hits, next, new Seen(seen));
-        });
+        }
+        double next = order.isEmpty() ? Double.NEGATIVE_INFINITY : order.peekBound() + constant;
+        return new Page(hits, next, order);
     }
 
-    /** The citizen id of each hit (-1 if none), read in doc order as doc values require. */
-    private static long[] citizenIds(List<LeafReaderContext> leaves, ScoreDoc[] hits) throws java.io.IOException {
-        Integer[] order = new Integer[hits.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> hits[i].doc));
-        long[] ids = new long[hits.length];
-        int leafIndex = -1;
-        NumericDocValues values = null;
-        for (int i : order) {
-            int doc = hits[i].doc;
-            int li = ReaderUtil.subIndex(doc, leaves);
-            if (li != leafIndex) {
-                leafIndex = li;
-                values = leaves.get(li).reader().getNumericDocValues(CitizenFields.ID_VALUE);
+    /**
+     * One walk of the bound query over the whole index: every matching citizen's id and bound. Lucene scores every
+     * filtered citizen for a top-n search anyway (the bound's constant clauses leave its block-max skipping nothing to
+     * skip), so collecting them all costs about one top-n search, and later pages cost no search at all.
+     */
+    private BoundOrder walk(Search search) {
+        Query query = CitizenQueries.bound(search, postings.skillStatistics(), drift());
+        return index.search(searcher -> {
+            BoundOrder order = new BoundOrder();
+            // TOP_SCORES: the scorers Lucene builds for a top-n search (COMPLETE's were slower in the tail, quick
+            // loop); no minimum competitive score is ever set, so every match is collected.
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                BulkScorer bulk = weight.bulkScorer(leaf);
+                NumericDocValues ids = leaf.reader().getNumericDocValues(CitizenFields.ID_VALUE);
+                if (bulk == null || ids == null) {
+                    continue;
+                }
+                bulk.score(new LeafCollector() {
+                    private Scorable scorer;
+
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                        this.scorer = scorer;
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        if (ids.advanceExact(doc)) {
+                            order.add(ids.longValue(), scorer.score());
+                        }
+                    }
+                }, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
             }
-            ids[i] = values != null && values.advanceExact(doc - leaves.get(li).docBase) ? values.longValue() : -1;
-        }
-        return ids;
+            return order.heapify();
+        });
     }
 
     @Override

@@ -3,9 +3,13 @@ package dk.jobbro.security;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,10 +33,12 @@ public class AuditLog {
 
     private final AuditRepository entries;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
 
-    AuditLog(AuditRepository entries, Clock clock) {
+    AuditLog(AuditRepository entries, Clock clock, TransactionOperations<Connection> transactions) {
         this.entries = entries;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** One request's accesses, by citizen id: the weightiest action per citizen, refusals kept apart. */
@@ -77,9 +83,31 @@ public class AuditLog {
                 record(caller, action, id);
             }
         } else {
-            // One batch: the nightly run reads its citizens a chunk at a time.
-            entries.saveAll(citizenIds.stream().map(id -> entry(caller, action, id, "internal", 200)).toList());
+            // One JDBC batch in one transaction: the nightly run reads its citizens a chunk at a time, and saveAll
+            // sent one insert and one commit per row (20 rows were 3-4 ms of a candidate search).
+            insertAll(citizenIds.stream().map(id -> entry(caller, action, id, "internal", 200)).toList());
         }
+    }
+
+    /** Appends rows in one batch and one transaction (or the caller's). The columns are {@link AuditEntry}'s. */
+    private void insertAll(List<AuditEntry> rows) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO audit_entry"
+                    + " (occurred_at, subject, role, action, citizen_id, endpoint, status) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditEntry e : rows) {
+                    ps.setTimestamp(1, Timestamp.from(e.occurredAt()));
+                    ps.setString(2, e.subject());
+                    ps.setString(3, e.role());
+                    ps.setString(4, e.action().name());
+                    ps.setLong(5, e.citizenId());
+                    ps.setString(6, e.endpoint());
+                    ps.setInt(7, e.status());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** Whether the request reached a citizen's data: most requests did not, and open no transaction for it. */

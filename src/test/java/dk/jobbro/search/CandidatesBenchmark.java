@@ -225,6 +225,41 @@ public final class CandidatesBenchmark {
                 hits[queries / 2], hits[(int) (queries * 0.99)], hits[queries - 1], texts[queries / 2],
                 texts[queries - 1]);
 
+        // ---- the whole call's work in MariaDB, each part timed alone: what the call adds to the ranking besides the
+        // explanations.
+        long[] postingRead = new long[sample.size()];
+        long[] employerRead = new long[sample.size()];
+        long[] citizensRead = new long[sample.size()];
+        long[] auditWrite = new long[sample.size()];
+        dk.jobbro.security.Access access = context.getBean(dk.jobbro.security.Access.class);
+        for (int i = 0; i < sample.size(); i++) {
+            Posting p = sample.get(i);
+            List<Long> top = MatchingProbe.candidatesFromIndex(matching, p, TOP, null);
+            long m0 = System.nanoTime();
+            sink += postingRepository.findById(p.id()).map(Posting::id).orElse(0L);
+            long m1 = System.nanoTime();
+            sink += employerRepository.findById(p.employerId()).map(Employer::id).orElse(0L);
+            long m2 = System.nanoTime();
+            sink += top.isEmpty() ? 0 : citizenRepository.findByIdIn(top).size();
+            long m3 = System.nanoTime();
+            access.citizensListed(top);
+            long m4 = System.nanoTime();
+            auditWrite[i] = m4 - m3;
+            postingRead[i] = m1 - m0;
+            employerRead[i] = m2 - m1;
+            citizensRead[i] = m3 - m2;
+        }
+        Arrays.sort(postingRead);
+        Arrays.sort(employerRead);
+        Arrays.sort(citizensRead);
+        Arrays.sort(auditWrite);
+        System.out.printf(Locale.ROOT, "%nThe call's work in MariaDB, each part alone, %d postings (ms)%n", sample.size());
+        System.out.printf(Locale.ROOT, "  %-44s %8s %8s %8s %8s %8s%n", "", "p50", "p90", "p99", "max", "mean");
+        printLatency("the posting (findById)", postingRead);
+        printLatency("its employer (findById)", employerRead);
+        printLatency("the top 20 citizens (findByIdIn)", citizensRead);
+        printLatency("20 audit rows (Access.citizensListed)", auditWrite);
+
         // ---- agreement with the exhaustive ranking of every citizen (in-memory facts), and the count.
         int exhaustive = Math.min(a.get("exhaustive"), sample.size());
         int agree = 0;

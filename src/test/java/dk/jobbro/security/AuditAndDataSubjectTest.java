@@ -42,6 +42,12 @@ class AuditAndDataSubjectTest {
     @Inject
     Retention retention;
 
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    AuditRepository auditEntries;
+
     @Value("${datasources.default.url}")
     String url;
     @Value("${datasources.default.username}")
@@ -160,6 +166,28 @@ class AuditAndDataSubjectTest {
         assertEquals(List.of(), admin.getList("/api/v1/citizens/" + id + "/audit"));
         assertEquals(List.of("READ GET /api/v1/citizens/{id}/audit"), admin.getList("/api/v1/citizens/" + id + "/audit")
                 .stream().map(e -> e.get("action") + " " + e.get("endpoint")).toList());
+    }
+
+    @Test
+    void citizensListedOutsideARequestAreAuditedOneRowEachAsARowWrittenAlone() {
+        long first = 9_000_000_001L;
+        long second = 9_000_000_002L;
+        long alone = 9_000_000_003L;
+        Instant before = Instant.now().minusSeconds(1);
+        auditLog.recordAll(Caller.INTERNAL, AuditAction.READ, List.of(first, second));
+        auditLog.record(Caller.INTERNAL, AuditAction.READ, alone);
+        Instant after = Instant.now().plusSeconds(1);
+        AuditEntry reference = auditEntries.findByCitizenIdOrderById(alone).getFirst();
+        for (long id : List.of(first, second)) {
+            List<AuditEntry> rows = auditEntries.findByCitizenIdOrderById(id);
+            assertEquals(1, rows.size(), rows.toString());
+            AuditEntry e = rows.getFirst();
+            assertEquals(List.of(reference.subject(), reference.role(), reference.action(), reference.endpoint(),
+                    reference.status()), List.of(e.subject(), e.role(), e.action(), e.endpoint(), e.status()));
+            assertTrue(!e.occurredAt().isBefore(before) && !e.occurredAt().isAfter(after),
+                    "the same clock and time zone as a row written alone: " + e.occurredAt() + " vs "
+                            + reference.occurredAt());
+        }
     }
 
     /** Every row in every table that has the citizen's id in a citizen_id column or the name in any text column. */
