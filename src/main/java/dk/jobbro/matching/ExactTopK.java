@@ -288,35 +288,26 @@ public final class ExactTopK {
         return false;
     }
 
-    /** {@link MatchScorer#skillValue} over int ids: the same sums in the same order. */
+    /**
+     * {@link MatchScorer#skillValue} over int ids: the same sums in the same order. One loop over the vector's three
+     * segments (required, desired, the occupation's), each skill at its segment's share; a required skill's share
+     * is 1.0, and multiplying by 1.0 is exact, so the doubles are MatchScorer's.
+     */
     private double skillValue(PostingVector v) {
         if (c.skillNorm() == 0) {
             return 0;
         }
-        double share = w.skillDesiredShare();
+        double desired = w.skillDesiredShare();
+        double typical = w.skillOccupationShare();
         double dot = 0;
         double postingNorm = 0;
         int[] skills = v.skills;
-        for (int i = 0; i < v.requiredCount; i++) {
-            double idf = idf(skills[i], v.skillCodes[i]);
-            postingNorm += idf * idf;
-            if (citizenHas(skills[i])) {
-                dot += idf * idf;
-            }
-        }
-        for (int i = v.requiredCount; i < v.desiredEnd; i++) {
+        for (int i = 0; i < skills.length; i++) {
+            double share = i < v.requiredCount ? 1.0 : i < v.desiredEnd ? desired : typical;
             double idf = idf(skills[i], v.skillCodes[i]);
             postingNorm += share * idf * share * idf;
             if (citizenHas(skills[i])) {
                 dot += share * idf * idf;
-            }
-        }
-        double typical = w.skillOccupationShare();
-        for (int i = v.desiredEnd; i < skills.length; i++) {
-            double idf = idf(skills[i], v.skillCodes[i]);
-            postingNorm += typical * idf * typical * idf;
-            if (citizenHas(skills[i])) {
-                dot += typical * idf * idf;
             }
         }
         return postingNorm == 0 ? 0 : dot / (Math.sqrt(postingNorm) * c.skillNorm());

@@ -129,22 +129,13 @@ final class CitizenQueries {
         ScoringWeights w = s.weights();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(filters(s, w.distance() > 0), Occur.MUST);
-        double postingNorm = postingNorm(p, live, w.skillDesiredShare(), w.skillOccupationShare());
+        List<WeightedSkill> skills = weightedSkills(p, w);
+        double postingNorm = postingNorm(skills, live);
         if (w.skills() > 0 && postingNorm > 0) {
             double scale = w.skills() / postingNorm * Math.max(drift, 0) * FEATURE_PRECISION / SKILL_SCALE;
-            for (String skill : p.requiredSkills()) {
-                double idf = live.idf(skill);
-                addFeature(b, skill, scale * idf * idf);
-            }
-            for (String skill : p.desiredSkills()) {
-                if (!p.requiredSkills().contains(skill)) {
-                    double idf = live.idf(skill);
-                    addFeature(b, skill, scale * w.skillDesiredShare() * idf * idf);
-                }
-            }
-            for (String skill : p.occupationSkills()) {
-                double idf = live.idf(skill);
-                addFeature(b, skill, scale * w.skillOccupationShare() * idf * idf);
+            for (WeightedSkill skill : skills) {
+                double idf = live.idf(skill.code());
+                addFeature(b, skill.code(), scale * skill.share() * idf * idf);
             }
         }
         addOccupation(b, p.occupationCode(), WANTED, WANTED_UNIT, WANTED_MINOR, w.occupation(), 1.0,
@@ -181,22 +172,32 @@ final class CitizenQueries {
         return !p.supportOffered().contains(SupportKind.GRADUAL_START);
     }
 
-    /** The posting's IDF-weighted skill-vector length, as {@code MatchScorer.skillValue} computes it. */
-    static double postingNorm(PostingFacts p, SkillRarity rarity, double share, double typical) {
-        double norm = 0;
-        for (String s : p.requiredSkills()) {
-            double idf = rarity.idf(s);
-            norm += idf * idf;
-        }
-        for (String s : p.desiredSkills()) {
-            if (!p.requiredSkills().contains(s)) {
-                double idf = rarity.idf(s);
-                norm += share * idf * share * idf;
+    /** A posting skill with the share of its IDF weight the scorer gives it (required 1). */
+    private record WeightedSkill(String code, double share) {
+    }
+
+    /**
+     * The posting's skills in {@code MatchScorer.skillValue}'s order, each once: required, desired not also required,
+     * the occupation's unnamed essential ones, at their shares.
+     */
+    private static List<WeightedSkill> weightedSkills(PostingFacts p, ScoringWeights w) {
+        List<WeightedSkill> out = new ArrayList<>();
+        p.requiredSkills().forEach(skill -> out.add(new WeightedSkill(skill, 1.0)));
+        for (String skill : p.desiredSkills()) {
+            if (!p.requiredSkills().contains(skill)) {
+                out.add(new WeightedSkill(skill, w.skillDesiredShare()));
             }
         }
-        for (String s : p.occupationSkills()) {
-            double idf = rarity.idf(s);
-            norm += typical * idf * typical * idf;
+        p.occupationSkills().forEach(skill -> out.add(new WeightedSkill(skill, w.skillOccupationShare())));
+        return out;
+    }
+
+    /** The posting's IDF-weighted skill-vector length, as {@code MatchScorer.skillValue} computes it. */
+    private static double postingNorm(List<WeightedSkill> skills, SkillRarity rarity) {
+        double norm = 0;
+        for (WeightedSkill skill : skills) {
+            double idf = rarity.idf(skill.code());
+            norm += skill.share() * idf * skill.share() * idf;
         }
         return Math.sqrt(norm);
     }
