@@ -24,8 +24,14 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
 
     List<Posting> findByIdGreaterThanOrderById(long afterId, io.micronaut.data.model.Pageable page);
 
-    /** Postings changed after {@code since}, oldest change first: what another replica may have written. */
-    List<Posting> findByUpdatedAtGreaterThanOrderByUpdatedAt(Instant since, io.micronaut.data.model.Pageable page);
+    /**
+     * Postings changed after ({@code since}, {@code afterId}), oldest change first, then by id: what another replica
+     * may have written, a page at a time. The id breaks ties because one statement stamps many postings with one
+     * instant (the nightly expiry, thousands): a page that ended inside such a group must resume inside it.
+     */
+    @Query("SELECT * FROM posting WHERE updated_at > :since OR (updated_at = :since AND id > :afterId)"
+            + " ORDER BY updated_at, id LIMIT :limit")
+    List<Posting> findChangedAfter(Instant since, long afterId, int limit);
 
     List<Posting> findByStatusAndApplicationDeadlineLessThan(PostingStatus status, LocalDate day);
 

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,6 +49,12 @@ public class PostingIndexer {
      * Entries older than the follower's window are forgotten.
      */
     private final Map<Long, Instant> indexedVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The version ({@code updated_at}) of each employer whose name is in all its postings' documents: recorded by
+     * the rebuild and by re-indexing the employer, so the follower re-indexes an employer's postings only for a
+     * version this instance has not indexed. Forgotten with the postings' versions.
+     */
+    private final Map<Long, Instant> employerVersions = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set once the index is current at start-up: the replica follower waits for it. */
     private volatile boolean started;
 
@@ -73,11 +80,17 @@ public class PostingIndexer {
         return true;
     }
 
-    /** Re-creates the whole index from the database, in batches. */
+    /**
+     * Re-creates the whole index from the database, in batches. Records the version of every posting and employer
+     * it read, so that the replica follower does not index them again: at start-up its first window still holds
+     * whatever was written in the 30 s before (a bulk load, a restore), and re-reading that is a second rebuild.
+     */
     public synchronized int rebuild() {
         long started = System.nanoTime();
         index.deleteAll();
-        Map<Long, String> employerNames = new HashMap<>();
+        indexedVersions.clear();
+        employerVersions.clear();
+        Map<Long, Optional<Employer>> employersRead = new HashMap<>();
         long lastId = 0;
         int count = 0;
         while (true) {
@@ -86,12 +99,15 @@ public class PostingIndexer {
                 break;
             }
             for (Posting p : batch) {
-                String name = employerNames.computeIfAbsent(p.employerId(), this::employerName);
-                index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+                String name = employersRead.computeIfAbsent(p.employerId(), employers::findById)
+                        .map(Employer::name).orElse("");
+                upsert(p, name);
                 lastId = p.id();
                 count++;
             }
         }
+        // Every posting of these employers now carries the name read here (the rebuild holds the lock upserts take).
+        employersRead.values().forEach(e -> e.ifPresent(this::rememberEmployer));
         commitNow();
         index.refresh();
         LOG.info("Indexed {} postings in {} ms", count, (System.nanoTime() - started) / 1_000_000);
@@ -147,18 +163,30 @@ public class PostingIndexer {
         return version != null && !version.isBefore(p.updatedAt());
     }
 
+    /** Whether every posting of the employer carries this version of it (its name), indexed here. */
+    boolean indexed(Employer e) {
+        return e.updatedAt().equals(employerVersions.get(e.id()));
+    }
+
     void forgetVersionsBefore(Instant before) {
         indexedVersions.values().removeIf(t -> t.isBefore(before));
+        employerVersions.values().removeIf(t -> t.isBefore(before));
     }
 
     /** The postings of a changed employer (its name is in their documents); returns how many. */
     int reindexEmployer(long employerId) {
-        String name = employerName(employerId);
+        Optional<Employer> employer = employers.findById(employerId);
+        String name = employer.map(Employer::name).orElse("");
         List<Posting> own = postings.findByEmployerId(employerId);
         for (Posting p : own) {
             upsert(p, name);
         }
+        employer.ifPresent(this::rememberEmployer);
         return own.size();
+    }
+
+    private void rememberEmployer(Employer e) {
+        employerVersions.put(e.id(), e.updatedAt());
     }
 
     void refreshAfterFollowing() {
