@@ -13,8 +13,8 @@ import java.util.Set;
  * same double. The hours and the support the
  * posting offers are copied in as plain ints, so that the cheap first bound reads this one object and not the
  * facts and their sets (the scan offers ~14,000 postings a citizen; following those pointers was a sixth of the
- * nightly run's matching, docs/measurements.md). Immutable; about 8 bytes a skill and 72 a posting more than the
- * facts.
+ * nightly run's matching, docs/measurements.md). Immutable but for {@link #skillNorm}, a memo; about 8 bytes a
+ * skill and 72 a posting more than the facts.
  */
 public final class PostingVector {
 
@@ -34,6 +34,16 @@ public final class PostingVector {
     final int supportOffered;
     /** No skill listed twice: then the skill value is a true cosine, at most 1, and can bound the score. */
     final boolean distinctSkills;
+    /**
+     * The posting's skill norm as {@link ExactTopK} last computed it, with the IDF view and shares it is for. Written
+     * by any search without a lock: an immutable record (final fields), so a racing reader sees a whole one or an
+     * older one, and one for another view is computed again.
+     */
+    SkillNorm skillNorm;
+
+    /** A posting's sum of (share x IDF)² over its skills under one IDF view and one pair of shares. */
+    record SkillNorm(SkillRarity rarity, double desiredShare, double occupationShare, double value) {
+    }
 
     private PostingVector(PostingFacts facts, int occupation, int[] skills, String[] skillCodes, int requiredCount,
                           int desiredEnd, boolean distinctSkills) {
