@@ -152,9 +152,20 @@ public class PostingIndexer {
         upsert(p, employerName(p.employerId()));
     }
 
-    private synchronized void upsert(Posting p, String employerName) {
+    /**
+     * Indexes the posting unless a later version of it is indexed already, and returns whether it did. A reader
+     * that fetched the posting before its latest change (the follower re-indexing an employer while the nightly
+     * expiry writes) must not put the older version back: the index would hold it, as current, until the next
+     * change.
+     */
+    private synchronized boolean upsert(Posting p, String employerName) {
+        Instant indexed = indexedVersions.get(p.id());
+        if (indexed != null && indexed.isAfter(p.updatedAt())) {
+            return false;
+        }
         index.upsert(p.id(), PostingDocuments.toDocument(p, employerName, taxonomy));
         indexedVersions.merge(p.id(), p.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        return true;
     }
 
     /** Whether this version of the posting (or a later one) is indexed already. */
@@ -179,7 +190,10 @@ public class PostingIndexer {
         String name = employer.map(Employer::name).orElse("");
         List<Posting> own = postings.findByEmployerId(employerId);
         for (Posting p : own) {
-            upsert(p, name);
+            if (!upsert(p, name)) {
+                // A later version was indexed meanwhile, perhaps with the name before this change: the database's.
+                postings.findById(p.id()).ifPresent(latest -> upsert(latest, name));
+            }
         }
         employer.ifPresent(this::rememberEmployer);
         return own.size();

@@ -131,6 +131,20 @@ class ReplicaSyncTest {
     }
 
     @Test
+    void aPostingReadBeforeItsLatestChangeNeverReplacesItInTheIndex() {
+        Api api = new Api(client).as(TestIdentityProvider.admin());
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Gammel Udgave ApS", World.cvr())));
+        long posting = api.id(api.post("/api/v1/postings", World.posting(employer).title("Første udgave").build()));
+        dk.jobbro.posting.Posting readEarly = a.getBean(dk.jobbro.posting.PostingRepository.class).findById(posting)
+                .orElseThrow();
+        api.put("/api/v1/postings/" + posting, World.posting(employer).title("Anden udgave").build());
+
+        a.getBean(PostingIndexer.class).reindex(readEarly);
+
+        assertEquals("Anden udgave", a.getBean(PostingIndex.class).facts(posting).title());
+    }
+
+    @Test
     void aCitizenCreatedOnOneInstanceReachesTheOthersCitizenIndexAndLeavesItWhenErased() throws Exception {
         indexOfB();
         CitizenIndex other = b.getBean(CitizenIndex.class);
