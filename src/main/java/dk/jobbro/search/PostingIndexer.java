@@ -170,8 +170,13 @@ public class PostingIndexer {
 
     /** Whether this version of the posting (or a later one) is indexed already. */
     boolean indexed(Posting p) {
-        Instant version = indexedVersions.get(p.id());
-        return version != null && !version.isBefore(p.updatedAt());
+        return indexed(p.id(), p.updatedAt());
+    }
+
+    /** Whether the version {@code updatedAt} of posting {@code id} (or a later one) is indexed already. */
+    boolean indexed(long id, Instant updatedAt) {
+        Instant version = indexedVersions.get(id);
+        return version != null && !version.isBefore(updatedAt);
     }
 
     /** Whether every posting of the employer carries this version of it (its name), indexed here. */

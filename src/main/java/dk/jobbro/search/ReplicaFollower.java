@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ import java.util.List;
  *
  * <p>It reads the postings and employers whose {@code updated_at} lies within a window before the last poll, not
  * after it: a transaction that stamped its change earlier can commit later, and replicas' clocks differ by a little.
+ * Of the postings it reads the versions first and whole rows only for versions not indexed yet: every poll of the
+ * window (a hundred) sees each change again, and the nightly expiry stamps thousands at once.
  * The window ({@code jobbro.index.follow-window}, 30 s) must exceed the longest transaction plus the clock skew.
  * The indexer remembers which version (id and {@code updated_at}) of a posting or an employer it indexed, here, by
  * the start-up rebuild or followed, for the window, so each change is indexed once per replica, the writing one
@@ -72,17 +75,25 @@ final class ReplicaFollower {
             Instant since = from;
             long afterId = 0;
             while (true) {
-                List<Posting> changed = postings.findChangedAfter(since, afterId, PAGE);
-                for (Posting p : changed) {
-                    if (!indexer.indexed(p)) {
-                        indexer.reindex(p);
-                        indexed++;
+                List<PostingRepository.Version> changed = postings.findVersionsChangedAfter(since, afterId, PAGE);
+                List<Long> behind = new ArrayList<>();
+                for (PostingRepository.Version v : changed) {
+                    if (!indexer.indexed(v.id(), v.updatedAt())) {
+                        behind.add(v.id());
+                    }
+                }
+                if (!behind.isEmpty()) {
+                    for (Posting p : postings.findByIdIn(behind)) {
+                        if (!indexer.indexed(p)) {
+                            indexer.reindex(p);
+                            indexed++;
+                        }
                     }
                 }
                 if (changed.size() < PAGE) {
                     break;
                 }
-                Posting last = changed.get(changed.size() - 1);
+                PostingRepository.Version last = changed.get(changed.size() - 1);
                 since = last.updatedAt();
                 afterId = last.id();
             }
