@@ -109,18 +109,35 @@ public final class ExactTopK {
      * {@code sharesASkill} false must mean that the posting lists none of the citizen's skills.
      */
     public void offer(PostingVector v, boolean sharesASkill, TextScore text) {
+        offer(v, v.occupation, v.hoursMin, v.supportOffered, v.distinctSkills, v.latitude, v.longitude,
+                v.cosLatitude, sharesASkill, text);
+    }
+
+    /**
+     * Offers the eligible document {@code doc} of a segment, its vector {@code v}, with the first bounds' fields read
+     * from the segment's {@link PostingVector.Columns}: the vector itself is read only if the posting gets past them.
+     */
+    public void offer(PostingVector.Columns at, int doc, PostingVector v, boolean sharesASkill, TextScore text) {
+        offer(v, at.occupation[doc], at.hoursMin[doc], at.supportOffered[doc],
+                (at.distinctSkills[doc >> 6] & (1L << doc)) != 0, at.latitude[doc], at.longitude[doc],
+                at.cosLatitude[doc], sharesASkill, text);
+    }
+
+    private void offer(PostingVector v, int occupationId, int hoursMin, int supportOffered, boolean distinctSkills,
+                       double latitude, double longitude, double cosLatitude, boolean sharesASkill,
+                       TextScore text) {
         offered++;
         if (k == 0) {
             return;
         }
-        double occupation = occupationValue(v);
-        double experience = experienceValue(v);
-        double hours = hoursValue(v);
-        double support = supportValue(v);
+        double occupation = occupationValue(occupationId, v);
+        double experience = experienceValue(occupationId, v);
+        double hours = hoursValue(hoursMin);
+        double support = supportValue(supportOffered);
         double known = w.occupation() * occupation + w.experience() * experience + w.hours() * hours
                 + supportWeight * support;
         double floor = threshold - SLACK;
-        double skillBound = v.distinctSkills ? w.skills() : Double.POSITIVE_INFINITY;
+        double skillBound = distinctSkills ? w.skills() : Double.POSITIVE_INFINITY;
         if (known + skillBound + w.text() + w.distance() < floor) {
             return;
         }
@@ -128,7 +145,7 @@ public final class ExactTopK {
         // Skills and a bound on distance (no trigonometry) come before the text relevance, which advances a
         // scorer per text clause, and the exact distance (a haversine) comes last.
         double skills = sharesASkill ? skillValue(v) : 0;
-        double distanceBound = w.distance() * distanceValueBound(v);
+        double distanceBound = w.distance() * distanceValueBound(latitude, longitude, cosLatitude);
         if (known + w.skills() * skills + w.text() + distanceBound < floor) {
             return;
         }
@@ -186,12 +203,12 @@ public final class ExactTopK {
     public double score(PostingVector v, float textScore) {
         double km = c.home().distanceKm(v.facts().location());
         return w.skills() * skillValue(v)
-                + w.occupation() * occupationValue(v)
-                + w.experience() * experienceValue(v)
+                + w.occupation() * occupationValue(v.occupation, v)
+                + w.experience() * experienceValue(v.occupation, v)
                 + w.text() * MatchScorer.textValue(textScore, w)
                 + w.distance() * MatchScorer.distanceValue(km, w.distancePivotKm())
-                + w.hours() * hoursValue(v)
-                + supportWeight * supportValue(v);
+                + w.hours() * hoursValue(v.hoursMin)
+                + supportWeight * supportValue(v.supportOffered);
     }
 
     private void push(double score) {
@@ -252,30 +269,30 @@ public final class ExactTopK {
      * pivot / (pivot + that) at least the value. Under 0.01 % loose within 200 km; the last-bit rounding of either
      * side is far inside {@link #SLACK}.
      */
-    private double distanceValueBound(PostingVector v) {
-        double halfDLat = Math.abs(Math.toRadians(v.latitude) - homeLatitudeRadians) / 2;
-        double halfDLon = Math.abs(Math.toRadians(v.longitude - c.home().longitude())) / 2;
+    private double distanceValueBound(double latitude, double longitude, double cosLatitude) {
+        double halfDLat = Math.abs(Math.toRadians(latitude) - homeLatitudeRadians) / 2;
+        double halfDLon = Math.abs(Math.toRadians(longitude - c.home().longitude())) / 2;
         if (halfDLat > 1 || halfDLon > 1) {
             return 1; // far beyond any commute: no cheap bound, the exact distance decides
         }
         double sinLat = halfDLat - halfDLat * halfDLat * halfDLat / 6;
         double sinLon = halfDLon - halfDLon * halfDLon * halfDLon / 6;
-        double h = sinLat * sinLat + homeCosLatitude * v.cosLatitude * sinLon * sinLon;
+        double h = sinLat * sinLat + homeCosLatitude * cosLatitude * sinLon * sinLon;
         double atLeastKm = 2 * GeoPoint.EARTH_RADIUS_KM * Math.sqrt(h) * (1 - 1e-12);
         return MatchScorer.distanceValue(atLeastKm, w.distancePivotKm());
     }
 
     /** {@link MatchScorer#hoursValue} from the vector's copy of the posting's minimum hours. */
-    private double hoursValue(PostingVector v) {
-        return v.hoursMin <= c.maxHoursPerWeek() ? 1.0 : w.hoursGradualStart();
+    private double hoursValue(int hoursMin) {
+        return hoursMin <= c.maxHoursPerWeek() ? 1.0 : w.hoursGradualStart();
     }
 
     /** {@link MatchScorer#supportValue} over bits: the same count over the same number of needs, the same double. */
-    private double supportValue(PostingVector v) {
+    private double supportValue(int supportOffered) {
         if (supportNeedCount == 0) {
             return 0;
         }
-        return (double) Integer.bitCount(supportNeeds & v.supportOffered) / supportNeedCount;
+        return (double) Integer.bitCount(supportNeeds & supportOffered) / supportNeedCount;
     }
 
     /** Whether the citizen has any of the posting's skills; if not, {@link #skillValue} is exactly 0 (a dot of 0). */
@@ -300,17 +317,39 @@ public final class ExactTopK {
         double desired = w.skillDesiredShare();
         double typical = w.skillOccupationShare();
         double dot = 0;
+        int[] skills = v.skills;
+        for (int i = 0; i < skills.length; i++) {
+            if (citizenHas(skills[i])) {
+                double share = i < v.requiredCount ? 1.0 : i < v.desiredEnd ? desired : typical;
+                double idf = idf(skills[i], v.skillCodes[i]);
+                dot += share * idf * idf;
+            }
+        }
+        double postingNorm = postingNorm(v, desired, typical);
+        return postingNorm == 0 ? 0 : dot / (Math.sqrt(postingNorm) * c.skillNorm());
+    }
+
+    /**
+     * The posting's half of the cosine, the sum over its skills of (share x IDF)² in {@link MatchScorer}'s order: it
+     * depends on the posting and the IDF view, not the citizen, so the vector keeps it for the view (the nightly's
+     * 300,000 searches share one) instead of every search summing it again for every posting that shares a skill.
+     */
+    private double postingNorm(PostingVector v, double desired, double typical) {
+        SkillRarity rarity = c.skillRarity();
+        PostingVector.SkillNorm kept = v.skillNorm;
+        if (kept != null && kept.rarity() == rarity && kept.desiredShare() == desired
+                && kept.occupationShare() == typical) {
+            return kept.value();
+        }
         double postingNorm = 0;
         int[] skills = v.skills;
         for (int i = 0; i < skills.length; i++) {
             double share = i < v.requiredCount ? 1.0 : i < v.desiredEnd ? desired : typical;
             double idf = idf(skills[i], v.skillCodes[i]);
             postingNorm += share * idf * share * idf;
-            if (citizenHas(skills[i])) {
-                dot += share * idf * idf;
-            }
         }
-        return postingNorm == 0 ? 0 : dot / (Math.sqrt(postingNorm) * c.skillNorm());
+        v.skillNorm = new PostingVector.SkillNorm(rarity, desired, typical, postingNorm);
+        return postingNorm;
     }
 
     private boolean citizenHas(int skill) {
@@ -324,32 +363,33 @@ public final class ExactTopK {
         }
         double x = idf[skill];
         if (x == 0) {
-            x = c.skillRarity().idf(code);
+            x = c.skillRarity().idf(skill, code);
             idf[skill] = x;
         }
         return x;
     }
 
-    private double occupationValue(PostingVector v) {
-        if (v.occupation >= occupationValues.length) {
-            occupationValues = grow(occupationValues, v.occupation);
+    /** By the vector's occupation id; the vector is read only the first time a search meets the occupation. */
+    private double occupationValue(int occupation, PostingVector v) {
+        if (occupation >= occupationValues.length) {
+            occupationValues = grow(occupationValues, occupation);
         }
-        double x = occupationValues[v.occupation];
+        double x = occupationValues[occupation];
         if (Double.isNaN(x)) {
             x = MatchScorer.occupationValue(c, v.facts().occupationCode());
-            occupationValues[v.occupation] = x;
+            occupationValues[occupation] = x;
         }
         return x;
     }
 
-    private double experienceValue(PostingVector v) {
-        if (v.occupation >= experienceValues.length) {
-            experienceValues = grow(experienceValues, v.occupation);
+    private double experienceValue(int occupation, PostingVector v) {
+        if (occupation >= experienceValues.length) {
+            experienceValues = grow(experienceValues, occupation);
         }
-        double x = experienceValues[v.occupation];
+        double x = experienceValues[occupation];
         if (Double.isNaN(x)) {
             x = MatchScorer.experienceValue(c, v.facts().occupationCode());
-            experienceValues[v.occupation] = x;
+            experienceValues[occupation] = x;
         }
         return x;
     }

@@ -13,8 +13,8 @@ import java.util.Set;
  * same double. The hours and the support the
  * posting offers are copied in as plain ints, so that the cheap first bound reads this one object and not the
  * facts and their sets (the scan offers ~14,000 postings a citizen; following those pointers was a sixth of the
- * nightly run's matching, docs/measurements.md). Immutable; about 8 bytes a skill and 72 a posting more than the
- * facts.
+ * nightly run's matching, docs/measurements.md). Immutable but for {@link #skillNorm}, a memo; about 8 bytes a
+ * skill and 72 a posting more than the facts.
  */
 public final class PostingVector {
 
@@ -34,6 +34,62 @@ public final class PostingVector {
     final int supportOffered;
     /** No skill listed twice: then the skill value is a true cosine, at most 1, and can bound the score. */
     final boolean distinctSkills;
+    /**
+     * The posting's skill norm as {@link ExactTopK} last computed it, with the IDF view and shares it is for. Written
+     * by any search without a lock: an immutable record (final fields), so a racing reader sees a whole one or an
+     * older one, and one for another view is computed again.
+     */
+    SkillNorm skillNorm;
+
+    /**
+     * The fields the scan's first bounds read, of every document of a segment, in plain arrays by doc id: the scan
+     * walks a segment's eligible documents in doc order, so these are read in order, and a posting the bounds drop
+     * is never read as an object. Copies of the vectors' own numbers (0 for a doc without a vector).
+     */
+    public static final class Columns {
+
+        final int[] occupation;
+        final int[] hoursMin;
+        final int[] supportOffered;
+        final long[] distinctSkills;
+        final double[] latitude;
+        final double[] longitude;
+        final double[] cosLatitude;
+
+        private Columns(int n) {
+            occupation = new int[n];
+            hoursMin = new int[n];
+            supportOffered = new int[n];
+            distinctSkills = new long[(n >> 6) + 1];
+            latitude = new double[n];
+            longitude = new double[n];
+            cosLatitude = new double[n];
+        }
+
+        /** The columns of a segment's vectors by doc id (null for a deleted document). */
+        public static Columns of(PostingVector[] byDoc) {
+            Columns c = new Columns(byDoc.length);
+            for (int doc = 0; doc < byDoc.length; doc++) {
+                PostingVector v = byDoc[doc];
+                if (v != null) {
+                    c.occupation[doc] = v.occupation;
+                    c.hoursMin[doc] = v.hoursMin;
+                    c.supportOffered[doc] = v.supportOffered;
+                    if (v.distinctSkills) {
+                        c.distinctSkills[doc >> 6] |= 1L << doc;
+                    }
+                    c.latitude[doc] = v.latitude;
+                    c.longitude[doc] = v.longitude;
+                    c.cosLatitude[doc] = v.cosLatitude;
+                }
+            }
+            return c;
+        }
+    }
+
+    /** A posting's sum of (share x IDF)² over its skills under one IDF view and one pair of shares. */
+    record SkillNorm(SkillRarity rarity, double desiredShare, double occupationShare, double value) {
+    }
 
     private PostingVector(PostingFacts facts, int occupation, int[] skills, String[] skillCodes, int requiredCount,
                           int desiredEnd, boolean distinctSkills) {

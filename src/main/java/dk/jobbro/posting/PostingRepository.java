@@ -24,8 +24,16 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
 
     List<Posting> findByIdGreaterThanOrderById(long afterId, io.micronaut.data.model.Pageable page);
 
-    /** Postings changed after {@code since}, oldest change first: what another replica may have written. */
-    List<Posting> findByUpdatedAtGreaterThanOrderByUpdatedAt(Instant since, io.micronaut.data.model.Pageable page);
+    /**
+     * The id and version of each posting changed after ({@code since}, {@code afterId}), oldest change first, then by
+     * id: what another replica may have written, a page at a time, for a follower to compare with what it has
+     * indexed before it reads a whole row (it sees each change on every poll of its window, 100 polls). The id
+     * breaks ties because one statement stamps many postings with one instant (the nightly expiry, thousands): a
+     * page that ended inside such a group must resume inside it.
+     */
+    @Query("SELECT id, updated_at FROM posting WHERE updated_at > :since OR (updated_at = :since AND id > :afterId)"
+            + " ORDER BY updated_at, id LIMIT :limit")
+    List<Version> findVersionsChangedAfter(Instant since, long afterId, int limit);
 
     List<Posting> findByStatusAndApplicationDeadlineLessThan(PostingStatus status, LocalDate day);
 
@@ -41,6 +49,11 @@ public interface PostingRepository extends PageableRepository<Posting, Long> {
             + " WHERE p.kind IN ('INTERNSHIP', 'WAGE_SUBSIDY') AND p.status IN ('OPEN', 'FILLED')"
             + " GROUP BY p.employer_id, e.ordinary_employees HAVING SUM(p.slots_filled) > 0")
     List<Occupancy> placementOccupancy();
+
+    /** A posting's id and {@code updated_at}: which version of it the database holds. */
+    @Introspected
+    record Version(long id, Instant updatedAt) {
+    }
 
     @Introspected
     record Occupancy(long employerId, long occupied, int ordinaryEmployees) {

@@ -49,6 +49,11 @@ final class CitizenFollower {
         this.lastPoll = clock.instant();
     }
 
+    /** Where the next poll's window starts: a change stamped before it has been followed, or never will be. */
+    Instant nextWindowFrom() {
+        return lastPoll.minus(window);
+    }
+
     @Scheduled(fixedDelay = "${jobbro.index.follow-interval:300ms}", initialDelay = "1s")
     void follow() {
         if (!indexer.started()) {

@@ -138,6 +138,7 @@ final class LucenePostingCandidates implements PostingCandidates {
 
         private final LeafReaderContext leaf;
         private final PostingVector[] vectors;
+        private final PostingVector.Columns columns;
         private final long[] sharesASkill;
         private final TextRelevance.Leaf text;
         private final ExactTopK top;
@@ -147,6 +148,7 @@ final class LucenePostingCandidates implements PostingCandidates {
                     ExactTopK top) {
             this.leaf = leaf;
             this.vectors = vectors.byDoc();
+            this.columns = vectors.columns();
             this.sharesASkill = top.docsSharingASkill(vectors.bySkill());
             this.text = text;
             this.top = top;
@@ -161,7 +163,7 @@ final class LucenePostingCandidates implements PostingCandidates {
             this.doc = doc;
             PostingVector v = vectors[doc];
             if (v != null) {
-                top.offer(v, (sharesASkill[doc >> 6] & (1L << doc)) != 0, this);
+                top.offer(columns, doc, v, (sharesASkill[doc >> 6] & (1L << doc)) != 0, this);
             } else {
                 top.offer(index.vectorFromDisk(leaf, doc), this);
             }

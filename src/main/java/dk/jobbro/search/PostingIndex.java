@@ -124,7 +124,7 @@ final class PostingIndex {
     }
 
     /** A segment's vectors by segment doc id (null for a deleted document), and its postings by skill. */
-    record SegmentVectors(PostingVector[] byDoc, SkillPostings bySkill) {
+    record SegmentVectors(PostingVector[] byDoc, SkillPostings bySkill, PostingVector.Columns columns) {
     }
 
     /**
@@ -157,7 +157,7 @@ final class PostingIndex {
                 out[doc] = facts.get(ids.longValue());
             }
         }
-        return new SegmentVectors(out, SkillPostings.of(out));
+        return new SegmentVectors(out, SkillPostings.of(out), PostingVector.Columns.of(out));
     }
 
     /**

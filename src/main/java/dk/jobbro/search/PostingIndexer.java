@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,6 +49,12 @@ public class PostingIndexer {
      * Entries older than the follower's window are forgotten.
      */
     private final Map<Long, Instant> indexedVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The version ({@code updated_at}) of each employer whose name is in all its postings' documents: recorded by
+     * the rebuild and by re-indexing the employer, so the follower re-indexes an employer's postings only for a
+     * version this instance has not indexed. Forgotten with the postings' versions.
+     */
+    private final Map<Long, Instant> employerVersions = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set once the index is current at start-up: the replica follower waits for it. */
     private volatile boolean started;
 
@@ -73,11 +80,17 @@ public class PostingIndexer {
         return true;
     }
 
-    /** Re-creates the whole index from the database, in batches. */
+    /**
+     * Re-creates the whole index from the database, in batches. Records the version of every posting and employer
+     * it read, so that the replica follower does not index them again: at start-up its first window still holds
+     * whatever was written in the 30 s before (a bulk load, a restore), and re-reading that is a second rebuild.
+     */
     public synchronized int rebuild() {
         long started = System.nanoTime();
         index.deleteAll();
-        Map<Long, String> employerNames = new HashMap<>();
+        indexedVersions.clear();
+        employerVersions.clear();
+        Map<Long, Optional<Employer>> employersRead = new HashMap<>();
         long lastId = 0;
         int count = 0;
         while (true) {
@@ -86,12 +99,15 @@ public class PostingIndexer {
                 break;
             }
             for (Posting p : batch) {
-                String name = employerNames.computeIfAbsent(p.employerId(), this::employerName);
-                index.upsert(p.id(), PostingDocuments.toDocument(p, name, taxonomy));
+                String name = employersRead.computeIfAbsent(p.employerId(), employers::findById)
+                        .map(Employer::name).orElse("");
+                upsert(p, name);
                 lastId = p.id();
                 count++;
             }
         }
+        // Every posting of these employers now carries the name read here (the rebuild holds the lock upserts take).
+        employersRead.values().forEach(e -> e.ifPresent(this::rememberEmployer));
         commitNow();
         index.refresh();
         LOG.info("Indexed {} postings in {} ms", count, (System.nanoTime() - started) / 1_000_000);
@@ -136,29 +152,60 @@ public class PostingIndexer {
         upsert(p, employerName(p.employerId()));
     }
 
-    private synchronized void upsert(Posting p, String employerName) {
+    /**
+     * Indexes the posting unless a later version of it is indexed already, and returns whether it did. A reader
+     * that fetched the posting before its latest change (the follower re-indexing an employer while the nightly
+     * expiry writes) must not put the older version back: the index would hold it, as current, until the next
+     * change.
+     */
+    private synchronized boolean upsert(Posting p, String employerName) {
+        Instant indexed = indexedVersions.get(p.id());
+        if (indexed != null && indexed.isAfter(p.updatedAt())) {
+            return false;
+        }
         index.upsert(p.id(), PostingDocuments.toDocument(p, employerName, taxonomy));
         indexedVersions.merge(p.id(), p.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        return true;
     }
 
     /** Whether this version of the posting (or a later one) is indexed already. */
     boolean indexed(Posting p) {
-        Instant version = indexedVersions.get(p.id());
-        return version != null && !version.isBefore(p.updatedAt());
+        return indexed(p.id(), p.updatedAt());
+    }
+
+    /** Whether the version {@code updatedAt} of posting {@code id} (or a later one) is indexed already. */
+    boolean indexed(long id, Instant updatedAt) {
+        Instant version = indexedVersions.get(id);
+        return version != null && !version.isBefore(updatedAt);
+    }
+
+    /** Whether every posting of the employer carries this version of it (its name), indexed here. */
+    boolean indexed(Employer e) {
+        return e.updatedAt().equals(employerVersions.get(e.id()));
     }
 
     void forgetVersionsBefore(Instant before) {
         indexedVersions.values().removeIf(t -> t.isBefore(before));
+        employerVersions.values().removeIf(t -> t.isBefore(before));
     }
 
     /** The postings of a changed employer (its name is in their documents); returns how many. */
     int reindexEmployer(long employerId) {
-        String name = employerName(employerId);
+        Optional<Employer> employer = employers.findById(employerId);
+        String name = employer.map(Employer::name).orElse("");
         List<Posting> own = postings.findByEmployerId(employerId);
         for (Posting p : own) {
-            upsert(p, name);
+            if (!upsert(p, name)) {
+                // A later version was indexed meanwhile, perhaps with the name before this change: the database's.
+                postings.findById(p.id()).ifPresent(latest -> upsert(latest, name));
+            }
         }
+        employer.ifPresent(this::rememberEmployer);
         return own.size();
+    }
+
+    private void rememberEmployer(Employer e) {
+        employerVersions.put(e.id(), e.updatedAt());
     }
 
     void refreshAfterFollowing() {

@@ -5,7 +5,6 @@ import dk.jobbro.employer.EmployerRepository;
 import dk.jobbro.posting.Posting;
 import dk.jobbro.posting.PostingRepository;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -14,9 +13,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every replica sees every posting: each instance updates its own index at once after its own writes
@@ -25,9 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>It reads the postings and employers whose {@code updated_at} lies within a window before the last poll, not
  * after it: a transaction that stamped its change earlier can commit later, and replicas' clocks differ by a little.
+ * Of the postings it reads the versions first and whole rows only for versions not indexed yet: every poll of the
+ * window (a hundred) sees each change again, and the nightly expiry stamps thousands at once.
  * The window ({@code jobbro.index.follow-window}, 30 s) must exceed the longest transaction plus the clock skew.
- * The indexer remembers which version (id and {@code updated_at}) of a posting it indexed, here or followed, for
- * the window, so each change is indexed once per replica, the writing one included.
+ * The indexer remembers which version (id and {@code updated_at}) of a posting or an employer it indexed, here, by
+ * the start-up rebuild or followed, for the window, so each change is indexed once per replica, the writing one
+ * included, and an instance that has just rebuilt its index does not index the window's changes a second time.
  */
 @Singleton
 final class ReplicaFollower {
@@ -40,7 +41,6 @@ final class ReplicaFollower {
     private final EmployerRepository employers;
     private final Clock clock;
     private final Duration window;
-    private final Map<Long, Instant> employersSeen = new ConcurrentHashMap<>();
     private volatile Instant lastPoll;
 
     ReplicaFollower(PostingIndexer indexer, PostingRepository postings, EmployerRepository employers, Clock clock,
@@ -53,6 +53,11 @@ final class ReplicaFollower {
         this.lastPoll = clock.instant();
     }
 
+    /** Where the next poll's window starts: a change stamped before it has been followed, or never will be. */
+    Instant nextWindowFrom() {
+        return lastPoll.minus(window);
+    }
+
     @Scheduled(fixedDelay = "${jobbro.index.follow-interval:300ms}", initialDelay = "1s")
     void follow() {
         if (!indexer.started()) {
@@ -63,30 +68,40 @@ final class ReplicaFollower {
         try {
             int indexed = 0;
             for (Employer e : employers.findByUpdatedAtGreaterThan(from)) {
-                if (!e.updatedAt().equals(employersSeen.put(e.id(), e.updatedAt()))) {
+                if (!indexer.indexed(e)) {
                     indexed += indexer.reindexEmployer(e.id());
                 }
             }
             Instant since = from;
+            long afterId = 0;
             while (true) {
-                List<Posting> changed = postings.findByUpdatedAtGreaterThanOrderByUpdatedAt(since, Pageable.from(0, PAGE));
-                for (Posting p : changed) {
-                    if (!indexer.indexed(p)) {
-                        indexer.reindex(p);
-                        indexed++;
+                List<PostingRepository.Version> changed = postings.findVersionsChangedAfter(since, afterId, PAGE);
+                List<Long> behind = new ArrayList<>();
+                for (PostingRepository.Version v : changed) {
+                    if (!indexer.indexed(v.id(), v.updatedAt())) {
+                        behind.add(v.id());
+                    }
+                }
+                if (!behind.isEmpty()) {
+                    for (Posting p : postings.findByIdIn(behind)) {
+                        if (!indexer.indexed(p)) {
+                            indexer.reindex(p);
+                            indexed++;
+                        }
                     }
                 }
                 if (changed.size() < PAGE) {
                     break;
                 }
-                since = changed.get(changed.size() - 1).updatedAt();
+                PostingRepository.Version last = changed.get(changed.size() - 1);
+                since = last.updatedAt();
+                afterId = last.id();
             }
             if (indexed > 0) {
                 indexer.refreshAfterFollowing();
                 LOG.debug("Followed {} changes from the database", indexed);
             }
             indexer.forgetVersionsBefore(from);
-            employersSeen.values().removeIf(t -> t.isBefore(from));
             lastPoll = now;
         } catch (RuntimeException e) {
             LOG.warn("Following the database failed ({}); trying again", e.getClass().getSimpleName());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Document frequencies of skills over the open postings, updated with every write to the index (the effective
@@ -82,14 +83,66 @@ final class SkillStatistics implements SkillRarity {
         if (shared != null && shared.version() == at) {
             return shared.rarity();
         }
-        int open = openPostings.get();
-        Map<String, Double> read = new ConcurrentHashMap<>();
-        SkillRarity rarity = skill -> read.computeIfAbsent(skill, s -> {
-            AtomicInteger df = postingsWithSkill.get(s);
-            return SkillRarity.idf(open, df == null ? 0 : df.get());
-        });
+        SkillRarity rarity = new View(openPostings.get());
         this.shared = new Snapshot(at, rarity);
         return rarity;
+    }
+
+    /**
+     * Each skill's IDF fixed at the first read, by code; and by id as well, in an array any search of the view reads
+     * without hashing the code (the first reads of a search were 12 % of the nightly run's matching at 300,000).
+     */
+    private final class View implements SkillRarity {
+
+        private final int open;
+        private final Map<String, Double> read = new ConcurrentHashMap<>();
+        /** IDF bits by skill id, 0 for not read yet; replaced by a longer copy when an id is past its end. */
+        private volatile AtomicLongArray byId = new AtomicLongArray(256);
+
+        View(int open) {
+            this.open = open;
+        }
+
+        @Override
+        public double idf(String skill) {
+            return read.computeIfAbsent(skill, s -> {
+                AtomicInteger df = postingsWithSkill.get(s);
+                return SkillRarity.idf(open, df == null ? 0 : df.get());
+            });
+        }
+
+        @Override
+        public double idf(int id, String skill) {
+            AtomicLongArray ids = byId;
+            if (id < ids.length()) {
+                long bits = ids.get(id);
+                if (bits != 0) {
+                    return Double.longBitsToDouble(bits);
+                }
+            }
+            double x = idf(skill);
+            remember(id, x);
+            return x;
+        }
+
+        /** The value is the one {@link #read} holds for the code, so racing writers write the same bits. */
+        private void remember(int id, double x) {
+            AtomicLongArray ids = byId;
+            if (id >= ids.length()) {
+                synchronized (this) {
+                    ids = byId;
+                    if (id >= ids.length()) {
+                        AtomicLongArray longer = new AtomicLongArray(Math.max(id + 1, ids.length() * 2));
+                        for (int i = 0; i < ids.length(); i++) {
+                            longer.set(i, ids.get(i));
+                        }
+                        byId = longer;
+                        ids = longer;
+                    }
+                }
+            }
+            ids.set(id, Double.doubleToRawLongBits(x));
+        }
     }
 
     /** The view shared by searches at one version of the statistics. */

@@ -127,6 +127,33 @@ class ExactTopKTest {
     }
 
     @Test
+    void aVectorSharedBySearchesScoresEachPairAsMatchScorerDoesWhateverTheSearchBeforeIt() {
+        // The vector keeps its skill norm for the IDF view and shares it was computed with: searches under other
+        // shares (here every other citizen) must not read it.
+        ScoringWeights other = weights.with("skillDesiredShare", weights.skillDesiredShare() / 2)
+                .with("skillOccupationShare", Math.min(1, weights.skillOccupationShare() * 2 + 0.1));
+        java.util.Map<Long, PostingVector> vectors = new java.util.HashMap<>();
+        Random random = new Random(13);
+        int pairs = 0;
+        for (int i = 1; i <= 100; i++) {
+            Citizen c = denmark.citizen(i);
+            MatchCriteria criteria = MatchingProbe.criteria(matching, c, i % 2 == 0 ? weights : other);
+            boolean activityReady = c.targetGroup().activityReady();
+            ExactTopK top = new ExactTopK(criteria, activityReady, 20, index.codeIds());
+            for (int j = 0; j < 50; j++) {
+                PostingFacts p = index.facts(written.get(random.nextInt(100)).id());
+                PostingVector v = vectors.computeIfAbsent(p.id(), id -> PostingVector.of(p, index.codeIds()));
+                float text = random.nextInt(3) == 0 ? 0f : random.nextFloat() * 12;
+                assertEquals(MatchScorer.score(criteria, p, text, activityReady), top.score(v, text), 0.0,
+                        "posting " + p.id() + ", citizen " + i);
+                pairs++;
+            }
+        }
+        assertEquals(5_000, pairs);
+        assertTrue(vectors.size() * 10 < pairs, "each vector was read by many searches: " + vectors.size());
+    }
+
+    @Test
     void theNightlyRankingHasTheExplanationsPostingsScoresAndComponentNumbers() {
         int components = 0;
         for (int i = 1; i <= 80; i++) {

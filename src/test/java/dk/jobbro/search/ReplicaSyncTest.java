@@ -83,6 +83,68 @@ class ReplicaSyncTest {
     }
 
     @Test
+    void morePostingsThanAFollowerPageChangedAtOneInstantAllReachTheOthersIndex() throws Exception {
+        PostingIndex other = indexOfB();
+        Api api = new Api(client).as(TestIdentityProvider.admin());
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Samme Tid ApS", World.cvr())));
+        long first = api.id(api.post("/api/v1/postings", World.posting(employer).title("Pakker i samme sekund")
+                .build()));
+        // One statement stamps them all with one instant, as the nightly expiry does; written behind A's index (no
+        // event), so only following brings them to B, a page of 1,000 at a time.
+        dk.jobbro.posting.PostingRepository repository = a.getBean(dk.jobbro.posting.PostingRepository.class);
+        dk.jobbro.posting.Posting p = repository.findById(first).orElseThrow();
+        java.time.Instant one = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.List<dk.jobbro.posting.Posting> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            many.add(new dk.jobbro.posting.Posting(null, p.employerId(), p.kind(), p.status(), "Pakker nr. " + i,
+                    p.description(), p.occupationCode(), p.requiredSkills(), p.desiredSkills(), p.street(),
+                    p.postcode(), p.city(), p.latitude(), p.longitude(), p.hoursMin(), p.hoursMax(), p.startDate(),
+                    p.applicationDeadline(), p.endDate(), p.slots(), p.slotsFilled(), p.supportOffered(),
+                    p.physicalDemands(), p.drivingLicenceRequired(), p.languageRequirements(), one, one));
+        }
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        repository.saveAll(many).forEach(saved -> ids.add(saved.id()));
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        java.util.List<Long> missing = ids;
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            missing = missing.stream().filter(id -> other.facts(id) == null).toList();
+        }
+        assertEquals(0, missing.size(), "postings stamped at one instant that never reached the other instance");
+    }
+
+    @Test
+    void anInstanceThatHasJustRebuiltItsIndexHoldsTheVersionsItReadSoItsFollowerSkipsThem() throws Exception {
+        indexOfB();
+        Api api = new Api(client).as(TestIdentityProvider.admin());
+        long employerId = api.id(api.post("/api/v1/employers", World.employer("Genopbygget ApS", World.cvr())));
+        long postingId = api.id(api.post("/api/v1/postings", World.posting(employerId).title("Lager efter genstart")
+                .build()));
+        PostingIndexer indexer = b.getBean(PostingIndexer.class);
+        indexer.rebuild();
+        // Both lie within B's follow window: without the rebuild's versions it would index them again.
+        assertTrue(indexer.indexed(a.getBean(dk.jobbro.posting.PostingRepository.class).findById(postingId)
+                .orElseThrow()), "the rebuild's version of the posting");
+        assertTrue(indexer.indexed(a.getBean(dk.jobbro.employer.EmployerRepository.class).findById(employerId)
+                .orElseThrow()), "the rebuild's version of the employer");
+    }
+
+    @Test
+    void aPostingReadBeforeItsLatestChangeNeverReplacesItInTheIndex() {
+        Api api = new Api(client).as(TestIdentityProvider.admin());
+        long employer = api.id(api.post("/api/v1/employers", World.employer("Gammel Udgave ApS", World.cvr())));
+        long posting = api.id(api.post("/api/v1/postings", World.posting(employer).title("Første udgave").build()));
+        dk.jobbro.posting.Posting readEarly = a.getBean(dk.jobbro.posting.PostingRepository.class).findById(posting)
+                .orElseThrow();
+        api.put("/api/v1/postings/" + posting, World.posting(employer).title("Anden udgave").build());
+
+        a.getBean(PostingIndexer.class).reindex(readEarly);
+
+        assertEquals("Anden udgave", a.getBean(PostingIndex.class).facts(posting).title());
+    }
+
+    @Test
     void aCitizenCreatedOnOneInstanceReachesTheOthersCitizenIndexAndLeavesItWhenErased() throws Exception {
         indexOfB();
         CitizenIndex other = b.getBean(CitizenIndex.class);
