@@ -1,11 +1,9 @@
 package dk.jobbro.search;
 
 import dk.jobbro.matching.CitizenFacts;
-import dk.jobbro.matching.MatchCriteria;
 import dk.jobbro.vocabulary.LanguageLevel;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LatLonDocValuesField;
@@ -18,7 +16,10 @@ import java.util.Set;
 
 import static dk.jobbro.search.CitizenFields.*;
 
-/** Maps a citizen's facts to an index document: the non-sensitive half only (see {@link CitizenFields}). */
+/**
+ * Maps a citizen's facts to an index document: the non-sensitive half only (see {@link CitizenFields}). Skills are
+ * not in the document: the bound reads them as ids from memory ({@link CitizenIndex#citizens}).
+ */
 final class CitizenDocuments {
 
     /** km per degree of latitude on the sphere GeoPoint measures on (radius 6371.0088 km). */
@@ -29,7 +30,7 @@ final class CitizenDocuments {
     private CitizenDocuments() {
     }
 
-    static Document toDocument(CitizenFacts f, ReferenceRarity reference) {
+    static Document toDocument(CitizenFacts f) {
         Document d = new Document();
         d.add(new StringField(ID, Long.toString(f.id()), Field.Store.NO));
         d.add(new NumericDocValuesField(ID_VALUE, f.id()));
@@ -59,13 +60,6 @@ final class CitizenDocuments {
         addOccupations(d, f.occupationsHeld(), HELD, HELD_UNIT, HELD_MINOR);
         if (!f.text().isBlank()) {
             d.add(new StringField(HAS_TEXT, YES, Field.Store.NO));
-        }
-        double norm = MatchCriteria.skillNorm(f.skills(), reference);
-        if (norm > 0) {
-            float value = (float) (SKILL_SCALE / norm);
-            for (String skill : f.skills()) {
-                d.add(new FeatureField(SKILL, skill, value));
-            }
         }
         for (Long employer : f.notForEmployers().keySet()) {
             d.add(new StringField(NOT_FOR_EMPLOYER, employer.toString(), Field.Store.NO));

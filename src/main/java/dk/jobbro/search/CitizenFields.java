@@ -32,14 +32,10 @@ final class CitizenFields {
     static final String HELD_MINOR = "held_minor";
     /** Whether the citizen wants any occupation (text relevance can be above zero). */
     static final String HAS_TEXT = "has_text";
-    /** One feature per skill, valued SKILL_SCALE / the citizen's skill-vector norm under the reference rarity. */
-    static final String SKILL = "skill";
     static final String NOT_FOR_EMPLOYER = "not_for_employer";
     static final String NOT_FOR_OCCUPATION = "not_for_occupation";
 
     static final String YES = "yes";
-    /** Feature values are SKILL_SCALE / norm, so that query weights stay far below FeatureField's limit. */
-    static final float SKILL_SCALE = 16f;
 
     private CitizenFields() {
     }

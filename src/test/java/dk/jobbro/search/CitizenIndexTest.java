@@ -174,7 +174,7 @@ class CitizenIndexTest {
                 CitizenFields.HOME_LATITUDE, CitizenFields.HOME_LONGITUDE, CitizenFields.COMMUTE_KM,
                 CitizenFields.MAX_HOURS, CitizenFields.LICENCE, CitizenFields.LANGUAGE, CitizenFields.WANTED,
                 CitizenFields.WANTED_UNIT, CitizenFields.WANTED_MINOR, CitizenFields.HELD, CitizenFields.HELD_UNIT,
-                CitizenFields.HELD_MINOR, CitizenFields.HAS_TEXT, CitizenFields.SKILL, CitizenFields.NOT_FOR_EMPLOYER,
+                CitizenFields.HELD_MINOR, CitizenFields.HAS_TEXT, CitizenFields.NOT_FOR_EMPLOYER,
                 CitizenFields.NOT_FOR_OCCUPATION);
         // The committed index on disk, as anyone with the files would read it.
         Path path = Path.of(index.path());
