@@ -41,12 +41,34 @@ final class CitizenIndex {
      */
     private final Map<IndexReader.CacheKey, SegmentCitizens> segments = new ConcurrentHashMap<>();
 
-    /** A citizen's facts with their skills as the posting index's {@link CodeIds}. */
-    private record Indexed(CitizenFacts facts, int[] skills) {
+    /**
+     * What {@link CitizenBound} reads of a citizen, as the posting index's {@link CodeIds}: skill ids, occupation ids
+     * (the wanted ones, then the held ones), the hours and {@link CitizenBound}'s flags.
+     */
+    record Ids(int[] skills, int[] occupations, int wantedCount, int maxHours, int flags) {
+
+        static Ids of(CitizenFacts f, CodeIds codeIds) {
+            int[] skills = f.skills().stream().mapToInt(codeIds::skill).toArray();
+            int[] occupations = java.util.stream.Stream.concat(f.occupationsWanted().stream(),
+                    f.occupationsHeld().stream()).mapToInt(codeIds::occupation).toArray();
+            int flags = (f.targetGroup().activityReady() ? CitizenBound.ACTIVITY_READY : 0)
+                    | (f.text().isBlank() ? 0 : CitizenBound.HAS_TEXT);
+            return new Ids(skills, occupations, f.occupationsWanted().size(), f.maxHoursPerWeek(), flags);
+        }
     }
 
-    /** A segment's citizen ids and skill ids by segment doc id (skills null where the facts were not there). */
-    record SegmentCitizens(long[] ids, int[][] skills) {
+    private record Indexed(CitizenFacts facts, Ids ids) {
+    }
+
+    /**
+     * A segment's citizens by segment doc id: their ids, and their {@link Ids} in flat arrays in doc order (doc d's
+     * skills are {@code skills[skillsFrom[d]]} to {@code skills[skillsFrom[d + 1] - 1]}, its wanted occupations
+     * {@code occupations[occupationsFrom[d]]} up to {@code heldFrom[d]}, then the held ones up to
+     * {@code occupationsFrom[d + 1]}), so a walk in doc order reads them in sequence. Flag {@link CitizenBound#MISSING}
+     * where the facts were not there when the segment was read.
+     */
+    record SegmentCitizens(long[] ids, int[] skillsFrom, int[] skills, int[] occupationsFrom, int[] heldFrom,
+                           int[] occupations, int[] maxHours, byte[] flags) {
     }
 
     CitizenIndex(@Value("${jobbro.index.path}") String indexPath, PostingIndex postings) {
@@ -83,12 +105,7 @@ final class CitizenIndex {
 
     /** Facts only, for a start-up whose index on disk is current: the document is already there. */
     void putFacts(CitizenFacts f) {
-        int[] skills = new int[f.skills().size()];
-        int i = 0;
-        for (String skill : f.skills()) {
-            skills[i++] = codeIds.skill(skill);
-        }
-        facts.put(f.id(), new Indexed(f, skills));
+        facts.put(f.id(), new Indexed(f, Ids.of(f, codeIds)));
     }
 
     CitizenFacts facts(long id) {
@@ -96,10 +113,10 @@ final class CitizenIndex {
         return indexed == null ? null : indexed.facts();
     }
 
-    /** A citizen's skills as skill ids, or null when they are not in the index. */
-    int[] skills(long id) {
+    /** A citizen's ids for the bound, or null when they are not in the index. */
+    Ids ids(long id) {
         Indexed indexed = facts.get(id);
-        return indexed == null ? null : indexed.skills();
+        return indexed == null ? null : indexed.ids();
     }
 
     /** Every active citizen's facts (a copy): the benchmark's exhaustive reference. */
@@ -134,16 +151,60 @@ final class CitizenIndex {
     private SegmentCitizens makeCitizens(LeafReaderContext leaf) throws IOException {
         int maxDoc = leaf.reader().maxDoc();
         long[] ids = new long[maxDoc];
-        int[][] skills = new int[maxDoc][];
+        int[] skillsFrom = new int[maxDoc + 1];
+        int[] occupationsFrom = new int[maxDoc + 1];
+        int[] heldFrom = new int[maxDoc];
+        int[] maxHours = new int[maxDoc];
+        byte[] flags = new byte[maxDoc];
+        IntList skills = new IntList(maxDoc * 8);
+        IntList occupations = new IntList(maxDoc * 2);
         NumericDocValues values = leaf.reader().getNumericDocValues(CitizenFields.ID_VALUE);
-        for (int doc = 0; values != null && doc < maxDoc; doc++) {
-            if (values.advanceExact(doc)) {
+        for (int doc = 0; doc < maxDoc; doc++) {
+            skillsFrom[doc] = skills.size;
+            occupationsFrom[doc] = occupations.size;
+            heldFrom[doc] = occupations.size;
+            if (values != null && values.advanceExact(doc)) {
                 ids[doc] = values.longValue();
-                Indexed indexed = facts.get(ids[doc]);
-                skills[doc] = indexed == null ? null : indexed.skills();
             }
+            Indexed indexed = facts.get(ids[doc]);
+            if (indexed == null) {
+                flags[doc] = CitizenBound.MISSING;
+                continue;
+            }
+            Ids c = indexed.ids();
+            skills.addAll(c.skills());
+            heldFrom[doc] = occupations.size + c.wantedCount();
+            occupations.addAll(c.occupations());
+            maxHours[doc] = c.maxHours();
+            flags[doc] = (byte) c.flags();
         }
-        return new SegmentCitizens(ids, skills);
+        skillsFrom[maxDoc] = skills.size;
+        occupationsFrom[maxDoc] = occupations.size;
+        return new SegmentCitizens(ids, skillsFrom, skills.toArray(), occupationsFrom, heldFrom,
+                occupations.toArray(), maxHours, flags);
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+
+        private int[] values;
+        private int size;
+
+        IntList(int capacity) {
+            values = new int[Math.max(16, capacity)];
+        }
+
+        void addAll(int[] more) {
+            if (size + more.length > values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(size + more.length, values.length * 2));
+            }
+            System.arraycopy(more, 0, values, size, more.length);
+            size += more.length;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     CodeIds codeIds() {

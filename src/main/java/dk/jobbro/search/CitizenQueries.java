@@ -11,9 +11,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -116,28 +113,12 @@ final class CitizenQueries {
         };
     }
 
-    /** Filters plus the bound's clauses, all but the skills. */
+    /**
+     * The filters, scoring the distance part of the bound (the commute clause); {@link CitizenBound} adds the rest
+     * per citizen.
+     */
     static Query bound(CitizenCandidates.Search s) {
-        PostingFacts p = s.posting();
-        ScoringWeights w = s.weights();
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(filters(s, w.distance() > 0), Occur.MUST);
-        addOccupation(b, p.occupationCode(), WANTED, WANTED_UNIT, WANTED_MINOR, w.occupation(), 1.0,
-                w.occupationSameUnitGroup(), w.occupationSameMinorGroup());
-        addOccupation(b, p.occupationCode(), HELD, HELD_UNIT, HELD_MINOR, w.experience(),
-                w.experienceSameOccupation(), w.experienceSameUnitGroup(), w.experienceSameMinorGroup());
-        double hoursFit = w.hours() * (1 - w.hoursGradualStart());
-        if (hoursFit > 0 && !hoursFiltered(p)) { // else the filter leaves only citizens it fits: in the constant
-            b.add(constant(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE), hoursFit), Occur.SHOULD);
-        }
-        double activityReadyExtra = w.support() * (w.activityReadySupportMultiplier() - 1);
-        if (!p.supportOffered().isEmpty() && activityReadyExtra > 0) {
-            b.add(constant(new TermQuery(new Term(ACTIVITY_READY, YES)), activityReadyExtra), Occur.SHOULD);
-        }
-        if (w.text() > 0) {
-            b.add(constant(new TermQuery(new Term(HAS_TEXT, YES)), w.text()), Occur.SHOULD);
-        }
-        return b.build();
+        return filters(s, s.weights().distance() > 0);
     }
 
     /**
@@ -152,28 +133,7 @@ final class CitizenQueries {
     }
 
     /** Whether the posting's minimum hours are a filter: unless it offers a gradual start, they must fit. */
-    private static boolean hoursFiltered(PostingFacts p) {
+    static boolean hoursFiltered(PostingFacts p) {
         return !p.supportOffered().contains(SupportKind.GRADUAL_START);
-    }
-
-    /** The best relation of the citizen's codes to the posting's: same, same unit group, same minor group. */
-    private static void addOccupation(BooleanQuery.Builder b, String code, String sameField, String unitField,
-                                      String minorField, double weight, double same, double unit, double minor) {
-        if (weight == 0 || code == null) {
-            return;
-        }
-        List<Query> relations = new ArrayList<>();
-        relations.add(constant(new TermQuery(new Term(sameField, code)), weight * same));
-        if (code.length() >= 4) {
-            relations.add(constant(new TermQuery(new Term(unitField, code.substring(0, 4))), weight * unit));
-        }
-        if (code.length() >= 3) {
-            relations.add(constant(new TermQuery(new Term(minorField, code.substring(0, 3))), weight * minor));
-        }
-        b.add(new DisjunctionMaxQuery(relations, 0f), Occur.SHOULD);
-    }
-
-    private static Query constant(Query q, double boost) {
-        return new BoostQuery(new ConstantScoreQuery(q), (float) boost);
     }
 }

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Candidates for a posting from the citizen index: one filtered query whose score, plus the citizen's exact skill
- * points ({@link PostingSkillWeights} over the skill ids the index keeps in memory), bounds the exact score
+ * Candidates for a posting from the citizen index: one filtered query whose score (the distance part), plus the rest
+ * of the bound computed from the ids the index keeps in memory ({@link CitizenBound}), bounds the exact score
  * ({@link CitizenQueries}). The first page walks the query once and keeps every matching citizen with their bound
  * ({@link BoundOrder}); later pages of the same ranking are handed out from that, best bound first, so a ranking sees
  * the index as it was at its first page (a citizen erased since is skipped).
@@ -53,17 +53,15 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
     }
 
     /**
-     * One walk of the bound query over the whole index: every matching citizen's id and bound. Lucene scores every
-     * filtered citizen for a top-n search anyway (the bound's constant clauses leave its block-max skipping nothing to
-     * skip), so collecting them all costs about one top-n search, and later pages cost no search at all. The skill
-     * points are added per citizen from memory: a few array reads, where a feature clause per posting skill (model v3
-     * gives a posting dozens) had Lucene merge dozens of postings lists.
+     * One walk of the filters over the whole index: every matching citizen's id and bound. The query filters and scores
+     * the distance; the rest of the bound is added per citizen from the ids in memory ({@link CitizenBound}): a few
+     * array reads, where clauses per posting skill (model v3 gives a posting dozens), occupation relation, hours, support
+     * and text had Lucene merge as many postings lists for every citizen. Collecting them all costs one walk of the
+     * filters, and later pages cost no search at all.
      */
     private BoundOrder walk(Search search) {
         Query query = CitizenQueries.bound(search);
-        PostingSkillWeights skills = PostingSkillWeights.of(search.posting(), search.weights(), search.rarity(),
-                index.codeIds());
-        double anySkills = search.weights().skills();
+        CitizenBound bound = CitizenBound.of(search.posting(), search.weights(), search.rarity(), index.codeIds());
         return index.search(searcher -> {
             BoundOrder order = new BoundOrder();
             // TOP_SCORES: the scorers Lucene builds for a top-n search (COMPLETE's were slower in the tail, quick
@@ -86,12 +84,14 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
                     @Override
                     public void collect(int doc) throws IOException {
                         long id = citizens.ids()[doc];
-                        int[] held = citizens.skills()[doc];
-                        if (held == null) { // written after the segment's citizens were read: from the map
-                            held = index.skills(id);
+                        double points;
+                        if ((citizens.flags()[doc] & CitizenBound.MISSING) == 0) {
+                            points = bound.of(citizens, doc);
+                        } else { // written after the segment's citizens were read: from the map
+                            CitizenIndex.Ids ids = index.ids(id);
+                            points = ids == null ? bound.unknown() : bound.of(ids);
                         }
-                        // Facts gone: erased, skipped when popped; the full skill weight keeps the bound a bound.
-                        order.add(id, scorer.score() + (held == null ? anySkills : skills.points(held)));
+                        order.add(id, scorer.score() + points);
                     }
                 }, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
             }

@@ -138,8 +138,8 @@ class ExactTopKTest {
             for (int j = 0; j < 50; j++) {
                 PostingFacts p = index.facts(written.get(random.nextInt(written.size())).id());
                 double scorer = weights.skills() * MatchingProbe.skillValue(criteria, p);
-                double bound = PostingSkillWeights.of(p, weights, criteria.skillRarity(), index.codeIds())
-                        .points(held);
+                double bound = CitizenBound.of(p, weights, criteria.skillRarity(), index.codeIds())
+                        .skillPoints(held, 0, held.length);
                 assertEquals(scorer, bound, 1e-12 * Math.max(1, scorer), "posting " + p.id() + ", citizen " + i);
                 if (scorer > 0) {
                     shared++;
