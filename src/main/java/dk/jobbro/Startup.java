@@ -35,7 +35,7 @@ final class Startup {
     void onStartup(StartupEvent event) {
         taxonomy.load();
         indexer.ensureCurrent();
-        citizenIndexer.ensureCurrent(); // after the postings: citizens' skill norms use their IDF
+        citizenIndexer.ensureCurrent();
         flags.recordRuleset();
         demo.loadIfEmpty();
     }

@@ -32,10 +32,11 @@ public interface CitizenCandidates {
 
     /**
      * A posting to find citizens for. {@code jobcentres} empty: all; {@code respectNotFor} false: the employer's
-     * count, which must not move with a consultant's judgement.
+     * count, which must not move with a consultant's judgement; {@code rarity} the skill IDF the exact scores use, so
+     * the bound's skill part is computed with the same numbers.
      */
     record Search(PostingFacts posting, Set<TargetGroup> targetGroups, Optional<Set<String>> jobcentres,
-                  ScoringWeights weights, boolean respectNotFor) {
+                  ScoringWeights weights, boolean respectNotFor, SkillRarity rarity) {
     }
 
     /** A citizen and the bound of their score. */

@@ -142,7 +142,7 @@ public class MatchingService {
             return CandidateCountDisclosure.of(0);
         }
         return CandidateCountDisclosure.of(citizenCandidates.count(new CitizenCandidates.Search(facts,
-                allowedGroups(posting.kind()), Optional.empty(), weights, false)));
+                allowedGroups(posting.kind()), Optional.empty(), weights, false, SkillRarity.UNIFORM)));
     }
 
     /**
@@ -194,7 +194,7 @@ public class MatchingService {
                 f -> CitizenMatchProfile.criteria(f, policy, weights, today, noHeadroom, rarity),
                 citizenCandidates.textRelevance(facts.id()));
         return ranking.top(new CitizenCandidates.Search(facts, allowedGroups(facts.kind()), jobcentres, weights,
-                true), limit, effort);
+                true, rarity), limit, effort);
     }
 
     /**

@@ -17,8 +17,12 @@ final class BoundOrder {
     private long[] heap;
     private int size;
 
-    /** During the walk: one matched citizen and the query's score for them. */
-    void add(long id, float bound) {
+    /** During the walk: one matched citizen and their bound, kept as the nearest float not below it. */
+    void add(long id, double exact) {
+        float bound = (float) exact;
+        if (bound < exact) {
+            bound = Math.nextUp(bound);
+        }
         if (added == ids.length) {
             ids = java.util.Arrays.copyOf(ids, added * 2);
             bounds = java.util.Arrays.copyOf(bounds, added * 2);

@@ -1,24 +1,23 @@
 package dk.jobbro.search;
 
 import dk.jobbro.matching.CitizenFacts;
-import dk.jobbro.matching.MatchCriteria;
 import dk.jobbro.vocabulary.LanguageLevel;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.LatLonDocValuesField;
-import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 
 import java.util.Map;
-import java.util.Set;
 
 import static dk.jobbro.search.CitizenFields.*;
 
-/** Maps a citizen's facts to an index document: the non-sensitive half only (see {@link CitizenFields}). */
+/**
+ * Maps a citizen's facts to an index document: the non-sensitive half only (see {@link CitizenFields}). Skills,
+ * occupations and what else only the bound needs are not in the document: the bound reads them as ids from memory
+ * ({@link CitizenIndex#citizens}).
+ */
 final class CitizenDocuments {
 
     /** km per degree of latitude on the sphere GeoPoint measures on (radius 6371.0088 km). */
@@ -29,20 +28,15 @@ final class CitizenDocuments {
     private CitizenDocuments() {
     }
 
-    static Document toDocument(CitizenFacts f, ReferenceRarity reference) {
+    static Document toDocument(CitizenFacts f) {
         Document d = new Document();
         d.add(new StringField(ID, Long.toString(f.id()), Field.Store.NO));
         d.add(new NumericDocValuesField(ID_VALUE, f.id()));
         d.add(new StringField(TARGET_GROUP, f.targetGroup().name(), Field.Store.NO));
-        if (f.targetGroup().activityReady()) {
-            d.add(new StringField(ACTIVITY_READY, YES, Field.Store.NO));
-        }
         d.add(new StringField(JOBCENTRE, f.jobcentre(), Field.Store.NO));
         double lat = f.home().latitude();
         double lon = f.home().longitude();
         d.add(new DoublePoint(COMMUTE_BOX, commuteBox(lat, lon, f.maxCommuteKm())));
-        d.add(new LatLonPoint(HOME, lat, lon));
-        d.add(new LatLonDocValuesField(HOME, lat, lon));
         d.add(new NumericDocValuesField(HOME_LATITUDE, Double.doubleToRawLongBits(lat)));
         d.add(new NumericDocValuesField(HOME_LONGITUDE, Double.doubleToRawLongBits(lon)));
         d.add(new NumericDocValuesField(COMMUTE_KM, f.maxCommuteKm()));
@@ -53,18 +47,6 @@ final class CitizenDocuments {
         for (Map.Entry<String, LanguageLevel> l : f.languages().entrySet()) {
             for (int level = 0; level <= l.getValue().ordinal(); level++) {
                 d.add(new StringField(LANGUAGE, languageTerm(l.getKey(), level), Field.Store.NO));
-            }
-        }
-        addOccupations(d, f.occupationsWanted(), WANTED, WANTED_UNIT, WANTED_MINOR);
-        addOccupations(d, f.occupationsHeld(), HELD, HELD_UNIT, HELD_MINOR);
-        if (!f.text().isBlank()) {
-            d.add(new StringField(HAS_TEXT, YES, Field.Store.NO));
-        }
-        double norm = MatchCriteria.skillNorm(f.skills(), reference);
-        if (norm > 0) {
-            float value = (float) (SKILL_SCALE / norm);
-            for (String skill : f.skills()) {
-                d.add(new FeatureField(SKILL, skill, value));
             }
         }
         for (Long employer : f.notForEmployers().keySet()) {
@@ -89,17 +71,5 @@ final class CitizenDocuments {
         double poleward = Math.min(89.0, Math.abs(lat) + dLat);
         double dLon = Math.min(180, km / (KM_PER_DEGREE * Math.cos(Math.toRadians(poleward))) * BOX_MARGIN + 1e-9);
         return new double[]{lat - dLat, lon - dLon, lat + dLat, lon + dLon};
-    }
-
-    private static void addOccupations(Document d, Set<String> codes, String same, String unit, String minor) {
-        for (String code : codes) {
-            d.add(new StringField(same, code, Field.Store.NO));
-            if (code.length() >= 4) {
-                d.add(new StringField(unit, code.substring(0, 4), Field.Store.NO));
-            }
-            if (code.length() >= 3) {
-                d.add(new StringField(minor, code.substring(0, 3), Field.Store.NO));
-            }
-        }
     }
 }

@@ -10,12 +10,9 @@ final class CitizenFields {
     static final String ID = "id";
     static final String ID_VALUE = "id_value";
     static final String TARGET_GROUP = "target_group";
-    static final String ACTIVITY_READY = "activity_ready";
     static final String JOBCENTRE = "jobcentre";
     /** The commute circle's bounding box as one 4-dimensional point (minLat, minLon, maxLat, maxLon). */
     static final String COMMUTE_BOX = "commute_box";
-    /** Home as a point and doc value (the distance part of the bound). */
-    static final String HOME = "home";
     /** Home exactly (doubles as raw long bits) and the commute radius: the exact commute check. */
     static final String HOME_LATITUDE = "home_latitude";
     static final String HOME_LONGITUDE = "home_longitude";
@@ -24,22 +21,10 @@ final class CitizenFields {
     static final String LICENCE = "licence";
     /** "language:ordinal" for every level up to the citizen's own: a requirement is one term. */
     static final String LANGUAGE = "language";
-    static final String WANTED = "wanted";
-    static final String WANTED_UNIT = "wanted_unit";
-    static final String WANTED_MINOR = "wanted_minor";
-    static final String HELD = "held";
-    static final String HELD_UNIT = "held_unit";
-    static final String HELD_MINOR = "held_minor";
-    /** Whether the citizen wants any occupation (text relevance can be above zero). */
-    static final String HAS_TEXT = "has_text";
-    /** One feature per skill, valued SKILL_SCALE / the citizen's skill-vector norm under the reference rarity. */
-    static final String SKILL = "skill";
     static final String NOT_FOR_EMPLOYER = "not_for_employer";
     static final String NOT_FOR_OCCUPATION = "not_for_occupation";
 
     static final String YES = "yes";
-    /** Feature values are SKILL_SCALE / norm, so that query weights stay far below FeatureField's limit. */
-    static final float SKILL_SCALE = 16f;
 
     private CitizenFields() {
     }

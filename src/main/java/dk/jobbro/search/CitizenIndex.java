@@ -1,15 +1,18 @@
 package dk.jobbro.search;
 
 import dk.jobbro.matching.CitizenFacts;
+import dk.jobbro.matching.CodeIds;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,19 +27,54 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CitizenIndex {
 
     /** Bump when documents change shape: an index with another version is rebuilt at start-up. */
-    static final String SCHEMA_VERSION = "1";
-    static final String REFERENCE_KEY = "reference_rarity";
+    static final String SCHEMA_VERSION = "2";
 
     private final Path path;
     private final LuceneFolder folder;
-    private final Map<Long, CitizenFacts> facts = new ConcurrentHashMap<>();
+    private final CodeIds codeIds;
+    private final Map<Long, Indexed> facts = new ConcurrentHashMap<>();
     /** One instance per code, jobcentre and language: 300,000 citizens share them. */
     private final Map<String, String> codes = new ConcurrentHashMap<>();
-    private volatile ReferenceRarity reference = ReferenceRarity.EMPTY;
+    /**
+     * Each segment's citizens by doc id, made on a segment's first search and dropped when it closes. A segment never
+     * changes (an update deletes the old document and adds a new one); a doc deleted since is skipped by live docs.
+     */
+    private final Map<IndexReader.CacheKey, SegmentCitizens> segments = new ConcurrentHashMap<>();
 
-    CitizenIndex(@Value("${jobbro.index.path}") String indexPath) {
+    /**
+     * What {@link CitizenBound} reads of a citizen, as the posting index's {@link CodeIds}: skill ids, occupation ids
+     * (the wanted ones, then the held ones), the hours and {@link CitizenBound}'s flags.
+     */
+    record Ids(int[] skills, int[] occupations, int wantedCount, int maxHours, int flags) {
+
+        static Ids of(CitizenFacts f, CodeIds codeIds) {
+            int[] skills = f.skills().stream().mapToInt(codeIds::skill).toArray();
+            int[] occupations = java.util.stream.Stream.concat(f.occupationsWanted().stream(),
+                    f.occupationsHeld().stream()).mapToInt(codeIds::occupation).toArray();
+            int flags = (f.targetGroup().activityReady() ? CitizenBound.ACTIVITY_READY : 0)
+                    | (f.text().isBlank() ? 0 : CitizenBound.HAS_TEXT);
+            return new Ids(skills, occupations, f.occupationsWanted().size(), f.maxHoursPerWeek(), flags);
+        }
+    }
+
+    private record Indexed(CitizenFacts facts, Ids ids) {
+    }
+
+    /**
+     * A segment's citizens by segment doc id: their ids, and their {@link Ids} in flat arrays in doc order (doc d's
+     * skills are {@code skills[skillsFrom[d]]} to {@code skills[skillsFrom[d + 1] - 1]}, its wanted occupations
+     * {@code occupations[occupationsFrom[d]]} up to {@code heldFrom[d]}, then the held ones up to
+     * {@code occupationsFrom[d + 1]}), so a walk in doc order reads them in sequence. Flag {@link CitizenBound#MISSING}
+     * where the facts were not there when the segment was read.
+     */
+    record SegmentCitizens(long[] ids, int[] skillsFrom, int[] skills, int[] occupationsFrom, int[] heldFrom,
+                           int[] occupations, int[] maxHours, byte[] flags) {
+    }
+
+    CitizenIndex(@Value("${jobbro.index.path}") String indexPath, PostingIndex postings) {
         this.path = Path.of(indexPath).resolve("citizens");
         this.folder = new LuceneFolder(path, new KeywordAnalyzer(), SCHEMA_VERSION, "citizen index");
+        this.codeIds = postings.codeIds();
     }
 
     /** The index's folder. */
@@ -49,17 +87,10 @@ final class CitizenIndex {
         return code == null ? null : codes.computeIfAbsent(code, k -> k);
     }
 
-    ReferenceRarity reference() {
-        return reference;
-    }
-
-    void useReference(ReferenceRarity reference) {
-        this.reference = reference;
-    }
-
+    /** The facts first: a searcher that sees the new document finds them (its segment's skills are read from them). */
     synchronized void upsert(CitizenFacts f) {
-        folder.update(new Term(CitizenFields.ID, Long.toString(f.id())), CitizenDocuments.toDocument(f, reference));
-        facts.put(f.id(), f);
+        putFacts(f);
+        folder.update(new Term(CitizenFields.ID, Long.toString(f.id())), CitizenDocuments.toDocument(f));
     }
 
     synchronized void delete(long id) {
@@ -74,20 +105,110 @@ final class CitizenIndex {
 
     /** Facts only, for a start-up whose index on disk is current: the document is already there. */
     void putFacts(CitizenFacts f) {
-        facts.put(f.id(), f);
+        facts.put(f.id(), new Indexed(f, Ids.of(f, codeIds)));
     }
 
     CitizenFacts facts(long id) {
-        return facts.get(id);
+        Indexed indexed = facts.get(id);
+        return indexed == null ? null : indexed.facts();
     }
 
-    /** Every active citizen's facts (a live view): the benchmark's exhaustive reference. */
+    /** A citizen's ids for the bound, or null when they are not in the index. */
+    Ids ids(long id) {
+        Indexed indexed = facts.get(id);
+        return indexed == null ? null : indexed.ids();
+    }
+
+    /** Every active citizen's facts (a copy): the benchmark's exhaustive reference. */
     java.util.Collection<CitizenFacts> allFacts() {
-        return java.util.Collections.unmodifiableCollection(facts.values());
+        return facts.values().stream().map(Indexed::facts).toList();
     }
 
     int factCount() {
         return facts.size();
+    }
+
+    /**
+     * The citizens of a segment by doc id. The first search of a segment makes them from the facts map (one map read
+     * a document); later searches find them here.
+     */
+    SegmentCitizens citizens(LeafReaderContext leaf) throws IOException {
+        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+        if (helper == null) {
+            return makeCitizens(leaf);
+        }
+        SegmentCitizens cached = segments.get(helper.getKey());
+        if (cached != null) {
+            return cached;
+        }
+        SegmentCitizens made = makeCitizens(leaf);
+        if (segments.putIfAbsent(helper.getKey(), made) == null) {
+            helper.addClosedListener(segments::remove);
+        }
+        return made;
+    }
+
+    private SegmentCitizens makeCitizens(LeafReaderContext leaf) throws IOException {
+        int maxDoc = leaf.reader().maxDoc();
+        long[] ids = new long[maxDoc];
+        int[] skillsFrom = new int[maxDoc + 1];
+        int[] occupationsFrom = new int[maxDoc + 1];
+        int[] heldFrom = new int[maxDoc];
+        int[] maxHours = new int[maxDoc];
+        byte[] flags = new byte[maxDoc];
+        IntList skills = new IntList(maxDoc * 8);
+        IntList occupations = new IntList(maxDoc * 2);
+        NumericDocValues values = leaf.reader().getNumericDocValues(CitizenFields.ID_VALUE);
+        for (int doc = 0; doc < maxDoc; doc++) {
+            skillsFrom[doc] = skills.size;
+            occupationsFrom[doc] = occupations.size;
+            heldFrom[doc] = occupations.size;
+            if (values != null && values.advanceExact(doc)) {
+                ids[doc] = values.longValue();
+            }
+            Indexed indexed = facts.get(ids[doc]);
+            if (indexed == null) {
+                flags[doc] = CitizenBound.MISSING;
+                continue;
+            }
+            Ids c = indexed.ids();
+            skills.addAll(c.skills());
+            heldFrom[doc] = occupations.size + c.wantedCount();
+            occupations.addAll(c.occupations());
+            maxHours[doc] = c.maxHours();
+            flags[doc] = (byte) c.flags();
+        }
+        skillsFrom[maxDoc] = skills.size;
+        occupationsFrom[maxDoc] = occupations.size;
+        return new SegmentCitizens(ids, skillsFrom, skills.toArray(), occupationsFrom, heldFrom,
+                occupations.toArray(), maxHours, flags);
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+
+        private int[] values;
+        private int size;
+
+        IntList(int capacity) {
+            values = new int[Math.max(16, capacity)];
+        }
+
+        void addAll(int[] more) {
+            if (size + more.length > values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(size + more.length, values.length * 2));
+            }
+            System.arraycopy(more, 0, values, size, more.length);
+            size += more.length;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+
+    CodeIds codeIds() {
+        return codeIds;
     }
 
     /** Makes every change so far visible to searches; blocks until it is. */
@@ -99,11 +220,9 @@ final class CitizenIndex {
         return folder.refreshedAtMillis();
     }
 
-    /** Durably commits what is written, with what the index reflects and the reference rarity it used. */
+    /** Durably commits what is written, with what the index reflects. */
     synchronized void commit(Map<String, String> userData) {
-        Map<String, String> data = new HashMap<>(userData);
-        data.put(REFERENCE_KEY, reference.encode());
-        folder.commit(data);
+        folder.commit(userData);
     }
 
     /** The user data of the last commit; empty for a new index. */

@@ -39,7 +39,6 @@ public class CitizenIndexer {
     private static final int BATCH = 1000;
 
     private final CitizenIndex index;
-    private final PostingIndex postings;
     private final CitizenRepository citizens;
     private final CitizenService citizenService;
     private final CitizenChangeRepository changes;
@@ -47,10 +46,9 @@ public class CitizenIndexer {
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile boolean started;
 
-    CitizenIndexer(CitizenIndex index, PostingIndex postings, CitizenRepository citizens,
+    CitizenIndexer(CitizenIndex index, CitizenRepository citizens,
                    CitizenService citizenService, CitizenChangeRepository changes, Taxonomy taxonomy) {
         this.index = index;
-        this.postings = postings;
         this.citizens = citizens;
         this.citizenService = citizenService;
         this.changes = changes;
@@ -59,12 +57,10 @@ public class CitizenIndexer {
 
     /**
      * Reads every active citizen's facts and rebuilds the documents unless the last commit matches the database;
-     * returns whether it rebuilt. Runs after the posting index is current (the skill norms use its IDF).
+     * returns whether it rebuilt.
      */
     public boolean ensureCurrent() {
-        Map<String, String> committed = index.committedUserData();
-        String reason = index.staleness(databaseState()).orElse(
-                committed.containsKey(CitizenIndex.REFERENCE_KEY) ? null : "index is behind the database");
+        String reason = index.staleness(databaseState()).orElse(null);
         if (reason != null) {
             LOG.info("Rebuilding the citizen index: {}", reason);
             rebuild();
@@ -72,7 +68,6 @@ public class CitizenIndexer {
             return true;
         }
         long t = System.nanoTime();
-        index.useReference(ReferenceRarity.decode(committed.get(CitizenIndex.REFERENCE_KEY)));
         int n = readAll(false);
         index.refresh();
         LOG.info("Citizen index is current ({} documents); facts of {} citizens read in {} ms", index.documentCount(),
@@ -81,11 +76,10 @@ public class CitizenIndexer {
         return false;
     }
 
-    /** Re-creates the whole index from the database, under a new reference rarity of the postings as they are. */
+    /** Re-creates the whole index from the database. */
     public synchronized int rebuild() {
         long t = System.nanoTime();
         index.deleteAll();
-        index.useReference(ReferenceRarity.of(postings.skillStatistics()));
         int count = readAll(true);
         commitNow();
         index.refresh();

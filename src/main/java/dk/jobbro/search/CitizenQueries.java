@@ -5,17 +5,12 @@ import dk.jobbro.matching.CitizenCandidates;
 import dk.jobbro.matching.HardRule;
 import dk.jobbro.matching.PostingFacts;
 import dk.jobbro.matching.ScoringWeights;
-import dk.jobbro.matching.SkillRarity;
 import dk.jobbro.vocabulary.SupportKind;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -29,22 +24,20 @@ import static dk.jobbro.search.CitizenFields.*;
 
 /**
  * Queries over the citizen index for one posting: the hard rules as filters, and an upper bound of
- * {@code MatchScorer.score} as the score.
+ * {@code MatchScorer.score} without its skill points as the score (the skill points are computed exactly beside the
+ * query, {@link PostingSkillWeights}).
  *
- * <p>The bound, component by component: skills, occupation, experience, hours and distance from the index (skills
- * by feature values of 1/norm under the {@link ReferenceRarity}, scaled by its drift and the feature encoding's
- * precision; occupation and experience as the best relation, as the scorer takes it); support at its weight
- * (activity-ready citizens' weight for them) when the posting offers any support, since support needs are never
- * indexed; text at its weight for citizens who want an occupation; distance scored by the commute filter itself
+ * <p>The bound, component by component: occupation, experience, hours and distance from the index (occupation and
+ * experience as the best relation, as the scorer takes it); support at its weight (activity-ready citizens' weight
+ * for them) when the posting offers any support, since support needs are never indexed; text at its weight for
+ * citizens who want an occupation; distance scored by the commute filter itself
  * ({@link CommuteReachQuery#scoringDistance}). {@link #constant} is the part every citizen gets (hours in full when
  * the hours are a filter); {@link #MARGIN} covers float sums.
  */
 final class CitizenQueries {
 
-    /** Score units: float sums of about 25 clauses and the float of each clause (~1e-6 points each). */
+    /** Score units: float sums of a few clauses and the float of each clause (~1e-6 points each). */
     static final double MARGIN = 0.01;
-    /** FeatureField keeps 8 mantissa bits, rounding down: a stored value is at least 1 - 2^-8 of the true one. */
-    private static final double FEATURE_PRECISION = 1.0 / (1 - 1.0 / 256) * 1.0001;
 
     private CitizenQueries() {
     }
@@ -121,39 +114,11 @@ final class CitizenQueries {
     }
 
     /**
-     * Filters plus the bound's clauses. {@code live} is the skill IDF the scorer uses now; {@code drift} is
-     * {@link ReferenceRarity#drift} against it.
+     * The filters, scoring the distance part of the bound (the commute clause); {@link CitizenBound} adds the rest
+     * per citizen.
      */
-    static Query bound(CitizenCandidates.Search s, SkillRarity live, double drift) {
-        PostingFacts p = s.posting();
-        ScoringWeights w = s.weights();
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(filters(s, w.distance() > 0), Occur.MUST);
-        List<WeightedSkill> skills = weightedSkills(p, w);
-        double postingNorm = postingNorm(skills, live);
-        if (w.skills() > 0 && postingNorm > 0) {
-            double scale = w.skills() / postingNorm * Math.max(drift, 0) * FEATURE_PRECISION / SKILL_SCALE;
-            for (WeightedSkill skill : skills) {
-                double idf = live.idf(skill.code());
-                addFeature(b, skill.code(), scale * skill.share() * idf * idf);
-            }
-        }
-        addOccupation(b, p.occupationCode(), WANTED, WANTED_UNIT, WANTED_MINOR, w.occupation(), 1.0,
-                w.occupationSameUnitGroup(), w.occupationSameMinorGroup());
-        addOccupation(b, p.occupationCode(), HELD, HELD_UNIT, HELD_MINOR, w.experience(),
-                w.experienceSameOccupation(), w.experienceSameUnitGroup(), w.experienceSameMinorGroup());
-        double hoursFit = w.hours() * (1 - w.hoursGradualStart());
-        if (hoursFit > 0 && !hoursFiltered(p)) { // else the filter leaves only citizens it fits: in the constant
-            b.add(constant(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE), hoursFit), Occur.SHOULD);
-        }
-        double activityReadyExtra = w.support() * (w.activityReadySupportMultiplier() - 1);
-        if (!p.supportOffered().isEmpty() && activityReadyExtra > 0) {
-            b.add(constant(new TermQuery(new Term(ACTIVITY_READY, YES)), activityReadyExtra), Occur.SHOULD);
-        }
-        if (w.text() > 0) {
-            b.add(constant(new TermQuery(new Term(HAS_TEXT, YES)), w.text()), Occur.SHOULD);
-        }
-        return b.build();
+    static Query bound(CitizenCandidates.Search s) {
+        return filters(s, s.weights().distance() > 0);
     }
 
     /**
@@ -168,64 +133,7 @@ final class CitizenQueries {
     }
 
     /** Whether the posting's minimum hours are a filter: unless it offers a gradual start, they must fit. */
-    private static boolean hoursFiltered(PostingFacts p) {
+    static boolean hoursFiltered(PostingFacts p) {
         return !p.supportOffered().contains(SupportKind.GRADUAL_START);
-    }
-
-    /** A posting skill with the share of its IDF weight the scorer gives it (required 1). */
-    private record WeightedSkill(String code, double share) {
-    }
-
-    /**
-     * The posting's skills in {@code MatchScorer.skillValue}'s order, each once: required, desired not also required,
-     * the occupation's unnamed essential ones, at their shares.
-     */
-    private static List<WeightedSkill> weightedSkills(PostingFacts p, ScoringWeights w) {
-        List<WeightedSkill> out = new ArrayList<>();
-        p.requiredSkills().forEach(skill -> out.add(new WeightedSkill(skill, 1.0)));
-        for (String skill : p.desiredSkills()) {
-            if (!p.requiredSkills().contains(skill)) {
-                out.add(new WeightedSkill(skill, w.skillDesiredShare()));
-            }
-        }
-        p.occupationSkills().forEach(skill -> out.add(new WeightedSkill(skill, w.skillOccupationShare())));
-        return out;
-    }
-
-    /** The posting's IDF-weighted skill-vector length, as {@code MatchScorer.skillValue} computes it. */
-    private static double postingNorm(List<WeightedSkill> skills, SkillRarity rarity) {
-        double norm = 0;
-        for (WeightedSkill skill : skills) {
-            double idf = rarity.idf(skill.code());
-            norm += skill.share() * idf * skill.share() * idf;
-        }
-        return Math.sqrt(norm);
-    }
-
-    private static void addFeature(BooleanQuery.Builder b, String skill, double weight) {
-        if (weight > 0) {
-            b.add(FeatureField.newLinearQuery(SKILL, skill, (float) weight), Occur.SHOULD);
-        }
-    }
-
-    /** The best relation of the citizen's codes to the posting's: same, same unit group, same minor group. */
-    private static void addOccupation(BooleanQuery.Builder b, String code, String sameField, String unitField,
-                                      String minorField, double weight, double same, double unit, double minor) {
-        if (weight == 0 || code == null) {
-            return;
-        }
-        List<Query> relations = new ArrayList<>();
-        relations.add(constant(new TermQuery(new Term(sameField, code)), weight * same));
-        if (code.length() >= 4) {
-            relations.add(constant(new TermQuery(new Term(unitField, code.substring(0, 4))), weight * unit));
-        }
-        if (code.length() >= 3) {
-            relations.add(constant(new TermQuery(new Term(minorField, code.substring(0, 3))), weight * minor));
-        }
-        b.add(new DisjunctionMaxQuery(relations, 0f), Occur.SHOULD);
-    }
-
-    private static Query constant(Query q, double boost) {
-        return new BoostQuery(new ConstantScoreQuery(q), (float) boost);
     }
 }

@@ -4,7 +4,6 @@ import dk.jobbro.matching.CitizenCandidates;
 import dk.jobbro.matching.CitizenFacts;
 import jakarta.inject.Singleton;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -20,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Candidates for a posting from the citizen index: one filtered query whose score bounds the exact one
+ * Candidates for a posting from the citizen index: one filtered query whose score (the distance part), plus the rest
+ * of the bound computed from the ids the index keeps in memory ({@link CitizenBound}), bounds the exact score
  * ({@link CitizenQueries}). The first page walks the query once and keeps every matching citizen with their bound
  * ({@link BoundOrder}); later pages of the same ranking are handed out from that, best bound first, so a ranking sees
  * the index as it was at its first page (a citizen erased since is skipped).
@@ -30,9 +30,6 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
 
     private final CitizenIndex index;
     private final PostingIndex postings;
-    private volatile long driftVersion = -1;
-    private volatile ReferenceRarity driftReference;
-    private volatile double drift;
 
     LuceneCitizenCandidates(CitizenIndex index, PostingIndex postings) {
         this.index = index;
@@ -56,12 +53,15 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
     }
 
     /**
-     * One walk of the bound query over the whole index: every matching citizen's id and bound. Lucene scores every
-     * filtered citizen for a top-n search anyway (the bound's constant clauses leave its block-max skipping nothing to
-     * skip), so collecting them all costs about one top-n search, and later pages cost no search at all.
+     * One walk of the filters over the whole index: every matching citizen's id and bound. The query filters and scores
+     * the distance; the rest of the bound is added per citizen from the ids in memory ({@link CitizenBound}): a few
+     * array reads, where clauses per posting skill (model v3 gives a posting dozens), occupation relation, hours, support
+     * and text had Lucene merge as many postings lists for every citizen. Collecting them all costs one walk of the
+     * filters, and later pages cost no search at all.
      */
     private BoundOrder walk(Search search) {
-        Query query = CitizenQueries.bound(search, postings.skillStatistics(), drift());
+        Query query = CitizenQueries.bound(search);
+        CitizenBound bound = CitizenBound.of(search.posting(), search.weights(), search.rarity(), index.codeIds());
         return index.search(searcher -> {
             BoundOrder order = new BoundOrder();
             // TOP_SCORES: the scorers Lucene builds for a top-n search (COMPLETE's were slower in the tail, quick
@@ -69,10 +69,10 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 BulkScorer bulk = weight.bulkScorer(leaf);
-                NumericDocValues ids = leaf.reader().getNumericDocValues(CitizenFields.ID_VALUE);
-                if (bulk == null || ids == null) {
+                if (bulk == null) {
                     continue;
                 }
+                CitizenIndex.SegmentCitizens citizens = index.citizens(leaf);
                 bulk.score(new LeafCollector() {
                     private Scorable scorer;
 
@@ -83,9 +83,15 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
 
                     @Override
                     public void collect(int doc) throws IOException {
-                        if (ids.advanceExact(doc)) {
-                            order.add(ids.longValue(), scorer.score());
+                        long id = citizens.ids()[doc];
+                        double points;
+                        if ((citizens.flags()[doc] & CitizenBound.MISSING) == 0) {
+                            points = bound.of(citizens, doc);
+                        } else { // written after the segment's citizens were read: from the map
+                            CitizenIndex.Ids ids = index.ids(id);
+                            points = ids == null ? bound.unknown() : bound.of(ids);
                         }
+                        order.add(id, scorer.score() + points);
                     }
                 }, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
             }
@@ -130,20 +136,5 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
     public int count(Search search) {
         Query filters = CitizenQueries.filters(search);
         return index.search(searcher -> searcher.count(filters));
-    }
-
-    /** The reference's drift against the live IDF, recomputed only when the posting statistics changed. */
-    private double drift() {
-        SkillStatistics live = postings.skillStatistics();
-        long version = live.version();
-        ReferenceRarity reference = index.reference();
-        if (version != driftVersion || reference != driftReference) {
-            synchronized (this) {
-                drift = reference.drift(live);
-                driftReference = reference;
-                driftVersion = version;
-            }
-        }
-        return drift;
     }
 }

@@ -44,4 +44,9 @@ public final class MatchingProbe {
     public static MatchCriteria criteria(MatchingService matching, Citizen citizen, ScoringWeights weights) {
         return matching.criteria(citizen, weights);
     }
+
+    /** The scorer's skill value (the cosine, before its weight), unrounded. */
+    public static double skillValue(MatchCriteria criteria, PostingFacts posting) {
+        return MatchScorer.skillValue(criteria, posting);
+    }
 }

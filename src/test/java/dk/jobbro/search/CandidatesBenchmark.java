@@ -145,7 +145,6 @@ public final class CandidatesBenchmark {
         }
         long heapFacts = heapAfterGc();
         citizenIndex.deleteAll();
-        citizenIndex.useReference(ReferenceRarity.of(postingIndex.skillStatistics()));
         long b0 = System.nanoTime();
         for (CitizenFacts f : facts) {
             citizenIndex.upsert(f);

@@ -170,12 +170,10 @@ class CitizenIndexTest {
         }
         forbidden.addAll(List.of("SEVERE", "MODERATE", "FLAG", "PARALLEL"));
         Set<String> allowedFields = Set.of(CitizenFields.ID, CitizenFields.ID_VALUE, CitizenFields.TARGET_GROUP,
-                CitizenFields.ACTIVITY_READY, CitizenFields.JOBCENTRE, CitizenFields.COMMUTE_BOX, CitizenFields.HOME,
+                CitizenFields.JOBCENTRE, CitizenFields.COMMUTE_BOX,
                 CitizenFields.HOME_LATITUDE, CitizenFields.HOME_LONGITUDE, CitizenFields.COMMUTE_KM,
-                CitizenFields.MAX_HOURS, CitizenFields.LICENCE, CitizenFields.LANGUAGE, CitizenFields.WANTED,
-                CitizenFields.WANTED_UNIT, CitizenFields.WANTED_MINOR, CitizenFields.HELD, CitizenFields.HELD_UNIT,
-                CitizenFields.HELD_MINOR, CitizenFields.HAS_TEXT, CitizenFields.SKILL, CitizenFields.NOT_FOR_EMPLOYER,
-                CitizenFields.NOT_FOR_OCCUPATION);
+                CitizenFields.MAX_HOURS, CitizenFields.LICENCE, CitizenFields.LANGUAGE,
+                CitizenFields.NOT_FOR_EMPLOYER, CitizenFields.NOT_FOR_OCCUPATION);
         // The committed index on disk, as anyone with the files would read it.
         Path path = Path.of(index.path());
         try (var directory = FSDirectory.open(path); IndexReader reader = DirectoryReader.open(directory)) {

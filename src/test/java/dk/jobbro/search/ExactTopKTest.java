@@ -126,6 +126,29 @@ class ExactTopKTest {
         assertEquals(10_000, pairs);
     }
 
+    /** The reverse search's bound adds these points exactly (its margin covers only the order of the sums). */
+    @Test
+    void theReverseSearchsSkillPointsAreTheScorersSkillPoints() {
+        Random random = new Random(13);
+        int shared = 0;
+        for (int i = 1; i <= 200; i++) {
+            Citizen c = denmark.citizen(i);
+            MatchCriteria criteria = MatchingProbe.criteria(matching, c, weights);
+            int[] held = criteria.skills().stream().mapToInt(index.codeIds()::skill).toArray();
+            for (int j = 0; j < 50; j++) {
+                PostingFacts p = index.facts(written.get(random.nextInt(written.size())).id());
+                double scorer = weights.skills() * MatchingProbe.skillValue(criteria, p);
+                double bound = CitizenBound.of(p, weights, criteria.skillRarity(), index.codeIds())
+                        .skillPoints(held, 0, held.length);
+                assertEquals(scorer, bound, 1e-12 * Math.max(1, scorer), "posting " + p.id() + ", citizen " + i);
+                if (scorer > 0) {
+                    shared++;
+                }
+            }
+        }
+        assertTrue(shared > 1_000, "pairs that share skills: " + shared);
+    }
+
     @Test
     void aVectorSharedBySearchesScoresEachPairAsMatchScorerDoesWhateverTheSearchBeforeIt() {
         // The vector keeps its skill norm for the IDF view and shares it was computed with: searches under other
