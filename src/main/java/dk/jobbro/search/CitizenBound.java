@@ -164,26 +164,26 @@ final class CitizenBound {
         if (occupation >= wanted.length) {
             wanted = grow(wanted, occupation);
         }
-        double x = wanted[occupation];
-        if (Double.isNaN(x)) {
-            ScoringWeights w = weights;
-            x = w.occupation() * sameness(ids.occupationCode(occupation), 1.0, w.occupationSameUnitGroup(),
-                    w.occupationSameMinorGroup());
-            wanted[occupation] = x;
-        }
-        return x;
+        ScoringWeights w = weights;
+        return relation(wanted, occupation, w.occupation(), 1.0, w.occupationSameUnitGroup(),
+                w.occupationSameMinorGroup());
     }
 
     private double held(int occupation) {
         if (occupation >= held.length) {
             held = grow(held, occupation);
         }
-        double x = held[occupation];
+        ScoringWeights w = weights;
+        return relation(held, occupation, w.experience(), w.experienceSameOccupation(), w.experienceSameUnitGroup(),
+                w.experienceSameMinorGroup());
+    }
+
+    /** The memoised points of an occupation's relation to the posting's, at {@code weight}. */
+    private double relation(double[] memo, int occupation, double weight, double same, double unit, double minor) {
+        double x = memo[occupation];
         if (Double.isNaN(x)) {
-            ScoringWeights w = weights;
-            x = w.experience() * sameness(ids.occupationCode(occupation), w.experienceSameOccupation(),
-                    w.experienceSameUnitGroup(), w.experienceSameMinorGroup());
-            held[occupation] = x;
+            x = weight * sameness(ids.occupationCode(occupation), same, unit, minor);
+            memo[occupation] = x;
         }
         return x;
     }

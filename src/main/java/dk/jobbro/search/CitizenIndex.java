@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
@@ -35,11 +34,8 @@ final class CitizenIndex {
     private final Map<Long, Indexed> facts = new ConcurrentHashMap<>();
     /** One instance per code, jobcentre and language: 300,000 citizens share them. */
     private final Map<String, String> codes = new ConcurrentHashMap<>();
-    /**
-     * Each segment's citizens by doc id, made on a segment's first search and dropped when it closes. A segment never
-     * changes (an update deletes the old document and adds a new one); a doc deleted since is skipped by live docs.
-     */
-    private final Map<IndexReader.CacheKey, SegmentCitizens> segments = new ConcurrentHashMap<>();
+    /** Each segment's citizens by doc id, made on a segment's first search and dropped when it closes. */
+    private final SegmentCache<SegmentCitizens> segments = new SegmentCache<>(this::makeCitizens);
 
     /**
      * What {@link CitizenBound} reads of a citizen, as the posting index's {@link CodeIds}: skill ids, occupation ids
@@ -133,19 +129,7 @@ final class CitizenIndex {
      * a document); later searches find them here.
      */
     SegmentCitizens citizens(LeafReaderContext leaf) throws IOException {
-        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-        if (helper == null) {
-            return makeCitizens(leaf);
-        }
-        SegmentCitizens cached = segments.get(helper.getKey());
-        if (cached != null) {
-            return cached;
-        }
-        SegmentCitizens made = makeCitizens(leaf);
-        if (segments.putIfAbsent(helper.getKey(), made) == null) {
-            helper.addClosedListener(segments::remove);
-        }
-        return made;
+        return segments.get(leaf);
     }
 
     private SegmentCitizens makeCitizens(LeafReaderContext leaf) throws IOException {

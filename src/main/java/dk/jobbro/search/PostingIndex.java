@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.util.Bits;
@@ -45,7 +44,7 @@ final class PostingIndex {
      * Each segment's vectors by doc id, made on a segment's first search and dropped when it closes. A segment never
      * changes (an update deletes the old document and adds a new one), so its vectors stay right.
      */
-    private final Map<IndexReader.CacheKey, SegmentVectors> segmentVectors = new ConcurrentHashMap<>();
+    private final SegmentCache<SegmentVectors> segmentVectors = new SegmentCache<>(this::makeVectors);
     /** Skill IDF over the open postings, kept with the facts map. */
     private final SkillStatistics skillStatistics = new SkillStatistics();
     /** Every language-requirement term ever written: a superset is harmless to the exclusion it feeds. */
@@ -132,19 +131,7 @@ final class PostingIndex {
      * for 100,000 documents (and its skill postings, about as much again); later searches find them here.
      */
     SegmentVectors vectors(LeafReaderContext leaf) throws IOException {
-        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-        if (helper == null) {
-            return makeVectors(leaf);
-        }
-        SegmentVectors cached = segmentVectors.get(helper.getKey());
-        if (cached != null) {
-            return cached;
-        }
-        SegmentVectors made = makeVectors(leaf);
-        if (segmentVectors.putIfAbsent(helper.getKey(), made) == null) {
-            helper.addClosedListener(segmentVectors::remove);
-        }
-        return made;
+        return segmentVectors.get(leaf);
     }
 
     private SegmentVectors makeVectors(LeafReaderContext leaf) throws IOException {
