@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -383,8 +384,9 @@ class PagesBrowserTest {
         accessible();
         assertTrue(browser.getPageSource().contains("Genmatchningen er startet"));
         // The bar is refreshed by htmx every 2 s while the run is under way, until it says it is done.
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("koersel-status")).getText()
-                .contains("Færdig"));
+        // htmx swaps the element between finding and reading it now and then: a stale element is read again.
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("koersel-status")).getText().contains("Færdig"));
         WebElement bar = browser.findElement(By.cssSelector("progress#koersel-bar"));
         assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "a finished run fills the bar");
         String text = browser.findElement(By.id("koersel-tekst")).getText();
@@ -398,8 +400,8 @@ class PagesBrowserTest {
                 .toString());
         submit(browser.findElement(By.id("start-esco")));
         accessible();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("import-tekst")).getText()
-                .startsWith("Færdig:"));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("import-tekst")).getText().startsWith("Færdig:"));
         WebElement files = browser.findElement(By.cssSelector("progress#import-bar"));
         assertEquals(files.getAttribute("max"), files.getAttribute("value"));
         assertTrue(browser.findElement(By.id("import-tekst")).getText().contains("stillinger"));
