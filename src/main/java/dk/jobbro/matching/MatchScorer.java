@@ -171,7 +171,7 @@ public final class MatchScorer {
     }
 
     /** {@code same} for the same code, {@code unit} for the same ISCO unit group (4 digits), {@code minor} for 3. */
-    static double sameness(String a, String b, double same, double unit, double minor) {
+    public static double sameness(String a, String b, double same, double unit, double minor) {
         if (a.equals(b)) {
             return same;
         }

@@ -1,6 +1,7 @@
 package dk.jobbro.search;
 
 import dk.jobbro.matching.CodeIds;
+import dk.jobbro.matching.MatchScorer;
 import dk.jobbro.matching.PostingFacts;
 import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.matching.SkillRarity;
@@ -38,8 +39,6 @@ final class CitizenBound {
     private final ScoringWeights weights;
     /** By skill id: what a citizen holding the skill adds to the dot product (share x idf^2, summed over lists). */
     private final double[] dot;
-    /** By skill id, filled on first use (NaN until then): the citizen half of the cosine. */
-    private double[] idf;
     /** The skills weight over the posting's vector length: the cosine's posting half. */
     private final double skillScale;
     /** By occupation id, filled on first use (NaN until then): the points of wanting (holding) that occupation. */
@@ -56,7 +55,6 @@ final class CitizenBound {
         this.weights = w;
         this.dot = dot;
         this.skillScale = skillScale;
-        this.idf = nans(ids.skillCount());
         this.wanted = nans(ids.occupationCount());
         this.held = nans(ids.occupationCount());
         this.hoursFit = CitizenQueries.hoursFiltered(posting) ? 0 : w.hours() * (1 - w.hoursGradualStart());
@@ -141,7 +139,8 @@ final class CitizenBound {
         }
         double norm = 0;
         for (int i = from; i < to; i++) {
-            double x = idf(skills[i]);
+            int s = skills[i];
+            double x = rarity.idf(s, ids.skillCode(s));
             norm += x * x;
         }
         return skillScale * shared / Math.sqrt(norm);
@@ -182,39 +181,10 @@ final class CitizenBound {
     private double relation(double[] memo, int occupation, double weight, double same, double unit, double minor) {
         double x = memo[occupation];
         if (Double.isNaN(x)) {
-            x = weight * sameness(ids.occupationCode(occupation), same, unit, minor);
+            String code = posting.occupationCode();
+            x = code == null ? 0
+                    : weight * MatchScorer.sameness(ids.occupationCode(occupation), code, same, unit, minor);
             memo[occupation] = x;
-        }
-        return x;
-    }
-
-    /** {@code MatchScorer.sameness} of a citizen's code to the posting's: same code, same unit group, minor group. */
-    private double sameness(String code, double same, double unit, double minor) {
-        String p = posting.occupationCode();
-        if (p == null) {
-            return 0;
-        }
-        if (code.equals(p)) {
-            return same;
-        }
-        if (sameGroup(code, p, 4)) {
-            return unit;
-        }
-        return sameGroup(code, p, 3) ? minor : 0;
-    }
-
-    private static boolean sameGroup(String a, String b, int digits) {
-        return a.length() >= digits && b.length() >= digits && a.regionMatches(0, b, 0, digits);
-    }
-
-    private double idf(int skill) {
-        if (skill >= idf.length) {
-            idf = grow(idf, skill);
-        }
-        double x = idf[skill];
-        if (Double.isNaN(x)) {
-            x = rarity.idf(ids.skillCode(skill));
-            idf[skill] = x;
         }
         return x;
     }
