@@ -89,9 +89,17 @@ final class CitizenBound {
         return norm;
     }
 
-    /** The bound of doc {@code doc} of a segment, but for the distance (the query's) and the constant. */
-    double of(CitizenIndex.SegmentCitizens c, int doc) {
-        return skillPoints(c.skills(), c.skillsFrom()[doc], c.skillsFrom()[doc + 1])
+    /** The segment's skill norms under this search's IDF view, for {@link #of(CitizenIndex.SegmentCitizens, double[], int)}. */
+    double[] norms(CitizenIndex.SegmentCitizens c) {
+        return c.norms().of(rarity);
+    }
+
+    /**
+     * The bound of doc {@code doc} of a segment, but for the distance (the query's) and the constant; {@code norms}
+     * from {@link #norms}.
+     */
+    double of(CitizenIndex.SegmentCitizens c, double[] norms, int doc) {
+        return skillPoints(c.skills(), c.skillsFrom()[doc], c.skillsFrom()[doc + 1], norms, doc)
                 + occupationPoints(c.occupations(), c.occupationsFrom()[doc], c.heldFrom()[doc],
                 c.occupationsFrom()[doc + 1])
                 + rest(c.maxHours()[doc], c.flags()[doc]);
@@ -124,6 +132,11 @@ final class CitizenBound {
 
     /** The skill points of the citizen whose skill ids are {@code skills[from]} to {@code skills[to - 1]}. */
     double skillPoints(int[] skills, int from, int to) {
+        return skillPoints(skills, from, to, null, -1);
+    }
+
+    /** The same, the citizen's norm read from (or first written to) {@code norms[doc]} when norms are given. */
+    private double skillPoints(int[] skills, int from, int to, double[] norms, int doc) {
         if (skillScale == 0) {
             return 0;
         }
@@ -137,13 +150,20 @@ final class CitizenBound {
         if (shared == 0) {
             return 0;
         }
-        double norm = 0;
-        for (int i = from; i < to; i++) {
-            int s = skills[i];
-            double x = rarity.idf(s, ids.skillCode(s));
-            norm += x * x;
+        double length = norms == null ? Double.NaN : CitizenIndex.SkillNorms.get(norms, doc);
+        if (Double.isNaN(length)) {
+            double norm = 0;
+            for (int i = from; i < to; i++) {
+                int s = skills[i];
+                double x = rarity.idf(s, ids.skillCode(s));
+                norm += x * x;
+            }
+            length = Math.sqrt(norm);
+            if (norms != null) {
+                CitizenIndex.SkillNorms.put(norms, doc, length);
+            }
         }
-        return skillScale * shared / Math.sqrt(norm);
+        return skillScale * shared / length;
     }
 
     /** Occupation points for the wanted ids {@code [from, heldFrom)} and experience for the held ones after them. */

@@ -17,6 +17,11 @@ final class CitizenFields {
     static final String HOME_LATITUDE = "home_latitude";
     static final String HOME_LONGITUDE = "home_longitude";
     static final String COMMUTE_KM = "commute_km";
+    /**
+     * The home's cell on a Z-order curve (16 bits of latitude and longitude, about 300 m): the index is sorted by it,
+     * so the citizens one posting's commute reaches are a few runs of neighbouring doc ids.
+     */
+    static final String HOME_CELL = "home_cell";
     static final String MAX_HOURS = "max_hours";
     static final String LICENCE = "licence";
     /** "language:ordinal" for every level up to the citizen's own: a requirement is one term. */

@@ -7,6 +7,7 @@ import dk.jobbro.matching.PostingFacts;
 import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.vocabulary.SupportKind;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOFunction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +48,16 @@ final class CitizenQueries {
      * The hard rules as filters over the citizens, each {@link HardRule} found by an exhaustive {@code switch}
      * ({@link #filter}), plus the caller's jobcentres (tenancy, not a rule of matching).
      */
-    static Query filters(CitizenCandidates.Search s) {
-        return filters(s, false);
+    static Query filters(CitizenCandidates.Search s, IOFunction<LeafReaderContext, CommuteReachQuery.Homes> homes) {
+        return filters(s, homes, false);
     }
 
     /**
      * The filters; with {@code scoreDistance} the commute clause is a {@code MUST} that also scores the bound's
      * distance points, so each citizen's home is read and measured once for both.
      */
-    private static Query filters(CitizenCandidates.Search s, boolean scoreDistance) {
+    private static Query filters(CitizenCandidates.Search s,
+                                 IOFunction<LeafReaderContext, CommuteReachQuery.Homes> homes, boolean scoreDistance) {
         if (s.targetGroups().isEmpty() || s.jobcentres().map(java.util.Set::isEmpty).orElse(false)) {
             return new MatchNoDocsQuery("no target group or jobcentre to search");
         }
@@ -62,10 +65,10 @@ final class CitizenQueries {
         for (HardRule rule : HardRule.values()) {
             if (rule == HardRule.TOO_FAR && scoreDistance) {
                 PostingFacts p = s.posting();
-                b.add(CommuteReachQuery.scoringDistance(p.location().latitude(), p.location().longitude(),
+                b.add(CommuteReachQuery.scoringDistance(p.location().latitude(), p.location().longitude(), homes,
                         s.weights().distance(), s.weights().distancePivotKm()), Occur.MUST);
             } else {
-                filter(rule, s).forEach(b::add);
+                filter(rule, s, homes).forEach(b::add);
             }
         }
         s.jobcentres().ifPresent(centres -> b.add(new TermInSetQuery(JOBCENTRE,
@@ -78,7 +81,8 @@ final class CitizenQueries {
      * the reverse search applies it. Rules about the posting alone are decided before the search; the health rule
      * after it, on the facts in memory, because health is never indexed.
      */
-    static List<BooleanClause> filter(HardRule rule, CitizenCandidates.Search s) {
+    static List<BooleanClause> filter(HardRule rule, CitizenCandidates.Search s,
+                                      IOFunction<LeafReaderContext, CommuteReachQuery.Homes> homes) {
         PostingFacts p = s.posting();
         return switch (rule) {
             // The posting alone decides them, for every citizen: MatchingService checks them before searching.
@@ -93,7 +97,7 @@ final class CitizenQueries {
                 yield out;
             }
             case TOO_FAR -> List.of(new BooleanClause(
-                    new CommuteReachQuery(p.location().latitude(), p.location().longitude()), Occur.FILTER));
+                    new CommuteReachQuery(p.location().latitude(), p.location().longitude(), homes), Occur.FILTER));
             case TOO_MANY_HOURS -> !hoursFiltered(p) ? List.of()
                     : List.of(new BooleanClause(IntField.newRangeQuery(MAX_HOURS, p.hoursMin(), Integer.MAX_VALUE),
                     Occur.FILTER));
@@ -117,8 +121,8 @@ final class CitizenQueries {
      * The filters, scoring the distance part of the bound (the commute clause); {@link CitizenBound} adds the rest
      * per citizen.
      */
-    static Query bound(CitizenCandidates.Search s) {
-        return filters(s, s.weights().distance() > 0);
+    static Query bound(CitizenCandidates.Search s, IOFunction<LeafReaderContext, CommuteReachQuery.Homes> homes) {
+        return filters(s, homes, s.weights().distance() > 0);
     }
 
     /**

@@ -2,21 +2,25 @@ package dk.jobbro.search;
 
 import dk.jobbro.matching.CitizenCandidates;
 import dk.jobbro.matching.CitizenFacts;
+import dk.jobbro.matching.MatchCriteria;
 import jakarta.inject.Singleton;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Candidates for a posting from the citizen index: one filtered query whose score (the distance part), plus the rest
@@ -60,7 +64,7 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
      * filters, and later pages cost no search at all.
      */
     private BoundOrder walk(Search search) {
-        Query query = CitizenQueries.bound(search);
+        Query query = CitizenQueries.bound(search, index::homes);
         CitizenBound bound = CitizenBound.of(search.posting(), search.weights(), search.rarity(), index.codeIds());
         return index.search(searcher -> {
             BoundOrder order = new BoundOrder();
@@ -73,6 +77,7 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
                     continue;
                 }
                 CitizenIndex.SegmentCitizens citizens = index.citizens(leaf);
+                double[] norms = bound.norms(citizens);
                 bulk.score(new LeafCollector() {
                     private Scorable scorer;
 
@@ -86,7 +91,7 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
                         long id = citizens.ids()[doc];
                         double points;
                         if ((citizens.flags()[doc] & CitizenBound.MISSING) == 0) {
-                            points = bound.of(citizens, doc);
+                            points = bound.of(citizens, norms, doc);
                         } else { // written after the segment's citizens were read: from the map
                             CitizenIndex.Ids ids = index.ids(id);
                             points = ids == null ? bound.unknown() : bound.of(ids);
@@ -99,42 +104,36 @@ final class LuceneCitizenCandidates implements CitizenCandidates {
         });
     }
 
+    /**
+     * The text relevance of citizens' texts for one posting, as the forward search computes it (the posting index's
+     * {@link TextRelevance}, kept per searcher and text, so the same float both ways); 0 once the posting is gone.
+     */
     @Override
-    public java.util.function.ToDoubleFunction<dk.jobbro.matching.MatchCriteria> textRelevance(long postingId) {
-        org.apache.lucene.search.Query byId = new org.apache.lucene.search.TermQuery(
-                new org.apache.lucene.index.Term(PostingFields.ID, Long.toString(postingId)));
+    public ToDoubleFunction<MatchCriteria> textRelevance(long postingId) {
+        Query byId = new TermQuery(new Term(PostingFields.ID, Long.toString(postingId)));
         // The posting's leaf and doc, found again only when a refresh changed the reader.
         Object[] found = new Object[3];
-        return criteria -> {
-            Query text = MatchQueries.text(criteria.text(), postings.queryAnalyzer(), criteria.weights());
-            return postings.search(searcher -> {
-                if (found[0] != searcher.getIndexReader()) {
-                    TopDocs hit = searcher.search(byId, 1);
-                    found[0] = searcher.getIndexReader();
-                    found[1] = hit.scoreDocs.length == 0 ? null
-                            : searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(hit.scoreDocs[0].doc,
-                            searcher.getIndexReader().leaves()));
-                    found[2] = hit.scoreDocs.length == 0 ? -1 : hit.scoreDocs[0].doc;
-                }
-                if (found[1] == null || text == null) {
-                    return 0.0;
-                }
-                LeafReaderContext leaf = (LeafReaderContext) found[1];
-                var weight = searcher.createWeight(searcher.rewrite(text),
-                        org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
-                var scorer = weight.scorer(leaf);
-                int target = (int) found[2] - leaf.docBase;
-                if (scorer == null || scorer.iterator().advance(target) != target) {
-                    return 0.0;
-                }
-                return (double) scorer.score();
-            });
-        };
+        return criteria -> postings.search(searcher -> {
+            if (found[0] != searcher.getIndexReader()) {
+                TopDocs hit = searcher.search(byId, 1);
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                found[0] = searcher.getIndexReader();
+                found[1] = hit.scoreDocs.length == 0 ? null
+                        : leaves.get(ReaderUtil.subIndex(hit.scoreDocs[0].doc, leaves));
+                found[2] = hit.scoreDocs.length == 0 ? -1 : hit.scoreDocs[0].doc;
+            }
+            if (found[1] == null || criteria.text().isBlank()) {
+                return 0.0;
+            }
+            LeafReaderContext leaf = (LeafReaderContext) found[1];
+            return (double) postings.textRelevance(searcher, criteria.text(), criteria.weights()).leaf(leaf)
+                    .score((int) found[2] - leaf.docBase);
+        });
     }
 
     @Override
     public int count(Search search) {
-        Query filters = CitizenQueries.filters(search);
+        Query filters = CitizenQueries.filters(search, index::homes);
         return index.search(searcher -> searcher.count(filters));
     }
 }

@@ -5,10 +5,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,18 +46,44 @@ final class LuceneFolder implements AutoCloseable {
 
     /** Opens (or creates) the index in {@code path}; {@code what} names it in the error when that fails. */
     LuceneFolder(Path path, Analyzer analyzer, String schemaVersion, String what) {
+        this(path, analyzer, null, schemaVersion, what);
+    }
+
+    /**
+     * The same, with its segments sorted by {@code indexSort} (null: in the order written). An index written with
+     * another sort cannot be opened with this one, and is derived data: it is started empty, and its last commit
+     * (another schema version) makes the owner rebuild it.
+     */
+    LuceneFolder(Path path, Analyzer analyzer, Sort indexSort, String schemaVersion, String what) {
         this.schemaVersion = schemaVersion;
         try {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setOpenMode(sortedOtherwise(directory, indexSort) ? IndexWriterConfig.OpenMode.CREATE
+                            : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
+            if (indexSort != null) {
+                config.setIndexSort(indexSort);
+            }
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the " + what + " at " + path, e);
         }
+    }
+
+    /** Whether the index in {@code directory} has a segment sorted otherwise than by {@code indexSort}. */
+    private static boolean sortedOtherwise(Directory directory, Sort indexSort) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return false;
+        }
+        for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+            if (!Objects.equals(segment.info.getIndexSort(), indexSort)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void update(Term id, Document document) {

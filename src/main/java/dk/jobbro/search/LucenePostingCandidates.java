@@ -4,7 +4,6 @@ import dk.jobbro.matching.ExactTopK;
 import dk.jobbro.matching.MatchCriteria;
 import dk.jobbro.matching.PostingCandidates;
 import dk.jobbro.matching.PostingVector;
-import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.matching.SkillRarity;
 import jakarta.inject.Singleton;
 import org.apache.lucene.index.LeafReaderContext;
@@ -24,10 +23,8 @@ import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.OptionalDouble;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -38,14 +35,7 @@ import java.util.function.Function;
 @Singleton
 final class LucenePostingCandidates implements PostingCandidates {
 
-    /**
-     * Texts kept per searcher; past this the cache starts again. A text's weights are about 12 KB (a BM25 scorer
-     * per clause), so at most about 50 MB; the texts of one wanted occupation (a few hundred) stay warm.
-     */
-    private static final int TEXTS_KEPT = 4_000;
-
     private final PostingIndex index;
-    private volatile TextRelevances textRelevances = new TextRelevances(null);
     /** The point-set query of the employers without capacity, for the set it was made of (the same instance). */
     private volatile EmployerSet employersWithoutCapacity = new EmployerSet(null, null);
 
@@ -66,40 +56,6 @@ final class LucenePostingCandidates implements PostingCandidates {
         this.index = index;
     }
 
-    /**
-     * The text relevance of each text searched on one searcher. A citizen's text is the labels of their wanted
-     * occupations, so 300,000 citizens ask for a few thousand texts; analysing a text and weighing its terms (BM25
-     * statistics from the searcher) is the same for every search of that searcher, and a {@code Weight} may be used
-     * by any number of searches. A new searcher (a refresh) starts an empty cache.
-     */
-    private record TextRelevances(IndexSearcher searcher, Map<TextKey, TextRelevance> byText) {
-        TextRelevances(IndexSearcher searcher) {
-            this(searcher, new ConcurrentHashMap<>());
-        }
-    }
-
-    private record TextKey(String text, ScoringWeights weights) {
-    }
-
-    private TextRelevance textRelevance(IndexSearcher searcher, MatchCriteria criteria) throws IOException {
-        TextRelevances cache = textRelevances;
-        if (cache.searcher() != searcher) {
-            cache = new TextRelevances(searcher);
-            textRelevances = cache;
-        }
-        TextKey key = new TextKey(criteria.text(), criteria.weights());
-        TextRelevance found = cache.byText().get(key);
-        if (found == null) {
-            found = TextRelevance.of(searcher, MatchQueries.text(criteria.text(), index.queryAnalyzer(),
-                    criteria.weights()));
-            if (cache.byText().size() >= TEXTS_KEPT) {
-                cache.byText().clear();
-            }
-            cache.byText().put(key, found);
-        }
-        return found;
-    }
-
     @Override
     public List<ExactTopK.Scored> best(MatchCriteria criteria, int limit, boolean activityReady) {
         return scan(criteria, limit, activityReady, ExactTopK::result);
@@ -111,7 +67,7 @@ final class LucenePostingCandidates implements PostingCandidates {
                 this::employersWithoutCapacity));
         return index.search(searcher -> {
             ExactTopK top = new ExactTopK(criteria, activityReady, limit, index.codeIds());
-            scan(searcher, filter, textRelevance(searcher, criteria), top);
+            scan(searcher, filter, index.textRelevance(searcher, criteria.text(), criteria.weights()), top);
             return read.apply(top);
         });
     }
@@ -182,7 +138,6 @@ final class LucenePostingCandidates implements PostingCandidates {
 
     @Override
     public OptionalDouble textScore(MatchCriteria criteria, long postingId) {
-        Query text = MatchQueries.text(criteria.text(), index.queryAnalyzer(), criteria.weights());
         return index.search(searcher -> {
             TopDocs byId = searcher.search(new TermQuery(new Term(PostingFields.ID, Long.toString(postingId))), 1);
             if (byId.scoreDocs.length == 0) {
@@ -191,7 +146,8 @@ final class LucenePostingCandidates implements PostingCandidates {
             int doc = byId.scoreDocs[0].doc;
             LeafReaderContext leaf = searcher.getIndexReader().leaves()
                     .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
-            return OptionalDouble.of(TextRelevance.of(searcher, text).leaf(leaf).score(doc - leaf.docBase));
+            return OptionalDouble.of(index.textRelevance(searcher, criteria.text(), criteria.weights()).leaf(leaf)
+                    .score(doc - leaf.docBase));
         });
     }
 

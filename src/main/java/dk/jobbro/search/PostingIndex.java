@@ -10,6 +10,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dk.jobbro.matching.CodeIds;
 import dk.jobbro.matching.PostingFacts;
 import dk.jobbro.matching.PostingVector;
+import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.matching.SkillPostings;
 import java.util.Map;
 import java.util.Set;
@@ -49,17 +51,24 @@ final class PostingIndex {
     private final SkillStatistics skillStatistics = new SkillStatistics();
     /** Every language-requirement term ever written: a superset is harmless to the exclusion it feeds. */
     private final Set<String> languageTerms = ConcurrentHashMap.newKeySet();
+    private final TextRelevances textRelevances;
 
     PostingIndex(@Value("${jobbro.index.path}") String indexPath,
                  @Value("${jobbro.resources-dir}") String resourcesDir) {
         DanishAnalysis analysis = new DanishAnalysis(Path.of(resourcesDir, "analysis"));
         this.queryAnalyzer = analysis.queryAnalyzer();
+        this.textRelevances = new TextRelevances(queryAnalyzer);
         this.folder = new LuceneFolder(Path.of(indexPath), new PerFieldAnalyzerWrapper(analysis.indexAnalyzer()),
                 SCHEMA_VERSION, "posting index");
     }
 
     Analyzer queryAnalyzer() {
         return queryAnalyzer;
+    }
+
+    /** The text relevance of {@code text} on {@code searcher}, one of this index's, kept while the searcher is. */
+    TextRelevance textRelevance(IndexSearcher searcher, String text, ScoringWeights weights) throws IOException {
+        return textRelevances.of(searcher, text, weights);
     }
 
     void upsert(long id, Document document) {

@@ -172,7 +172,7 @@ class CitizenIndexTest {
         Set<String> allowedFields = Set.of(CitizenFields.ID, CitizenFields.ID_VALUE, CitizenFields.TARGET_GROUP,
                 CitizenFields.JOBCENTRE, CitizenFields.COMMUTE_BOX,
                 CitizenFields.HOME_LATITUDE, CitizenFields.HOME_LONGITUDE, CitizenFields.COMMUTE_KM,
-                CitizenFields.MAX_HOURS, CitizenFields.LICENCE, CitizenFields.LANGUAGE,
+                CitizenFields.HOME_CELL, CitizenFields.MAX_HOURS, CitizenFields.LICENCE, CitizenFields.LANGUAGE,
                 CitizenFields.NOT_FOR_EMPLOYER, CitizenFields.NOT_FOR_OCCUPATION);
         // The committed index on disk, as anyone with the files would read it.
         Path path = Path.of(index.path());

@@ -83,13 +83,13 @@ class CommuteReachQueryTest {
                         "both sides of the limit are tried: " + expected.size() + " of " + homes.size());
 
                 Map<Long, Float> filtered = scores(searcher, new CommuteReachQuery(WORKPLACE.latitude(),
-                        WORKPLACE.longitude()));
+                        WORKPLACE.longitude(), leaf -> CommuteReachQuery.Homes.read(leaf.reader())));
                 assertEquals(expected, filtered.keySet());
 
                 double weight = 1.5;
                 double pivot = 10;
                 Map<Long, Float> scored = scores(searcher, CommuteReachQuery.scoringDistance(WORKPLACE.latitude(),
-                        WORKPLACE.longitude(), weight, pivot));
+                        WORKPLACE.longitude(), leaf -> CommuteReachQuery.Homes.read(leaf.reader()), weight, pivot));
                 assertEquals(expected, scored.keySet());
                 for (Map.Entry<Long, Float> e : scored.entrySet()) {
                     double km = homes.get(e.getKey()).home().distanceKm(WORKPLACE);
