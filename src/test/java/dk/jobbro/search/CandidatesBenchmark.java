@@ -224,6 +224,12 @@ public final class CandidatesBenchmark {
                 hits[queries / 2], hits[(int) (queries * 0.99)], hits[queries - 1], texts[queries / 2],
                 texts[queries - 1]);
 
+        // What the searches added: each segment's arrays (ids, skills, homes, the skill norms of the IDF view) and
+        // the posting searcher's text weights, on top of the facts and the open index.
+        long heapSearched = heapAfterGc();
+        row("  heap: facts + index + per-segment arrays, after the searches",
+                String.format(Locale.ROOT, "%.1f MB", (heapSearched - heapBefore) / 1e6));
+
         // ---- the whole call's work in MariaDB, each part timed alone: what the call adds to the ranking besides the
         // explanations.
         long[] postingRead = new long[sample.size()];
