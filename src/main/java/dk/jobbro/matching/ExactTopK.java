@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The top k of every eligible posting by {@link MatchScorer#score}, exactly, for one search: the index offers every
- * posting that passes the hard rules, in any order, and this keeps the best.
+ * The top k of every eligible posting by {@link MatchScorer#score}, exactly, for one search: the index offers the
+ * postings that pass the hard rules, in any order, and this keeps the best; it may leave out only those that
+ * {@link #mayEnter} says cannot enter.
  *
  * <p>Each offer computes the score with the scorer's own component functions from {@link PostingVector}'s int ids
  * (a bit set of the citizen's skills, IDF and occupation values read once per search), in the scorer's order of
