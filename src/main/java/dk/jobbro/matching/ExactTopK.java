@@ -8,14 +8,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The top k of every eligible posting by {@link MatchScorer#score}, exactly, for one search: the index offers every
- * posting that passes the hard rules, in any order, and this keeps the best.
+ * The top k of every eligible posting by {@link MatchScorer#score}, exactly, for one search: the index offers the
+ * postings that pass the hard rules, in any order, and this keeps the best; it may leave out only those that
+ * {@link #mayEnter} says cannot enter.
  *
  * <p>Each offer computes the score with the scorer's own component functions from {@link PostingVector}'s int ids
  * (a bit set of the citizen's skills, IDF and occupation values read once per search), in the scorer's order of
  * summation, so it is the same double (held equal by {@code ExactTopKTest}). Most offers stop early: once k
  * postings are held, a posting whose points so far plus the most its remaining components can add (each value is
- * at most 1) cannot reach the k-th score is dropped before its skills, text or distance are computed.
+ * at most 1) cannot reach the k-th score is dropped before its skills, text or distance are computed. A scan may
+ * also pass over whole groups of postings without offering them: those of an occupation unrelated to the
+ * citizen's ({@link #docsToOfferFirst}) score at most {@link #boundOfOthers}, and once {@link #mayEnter} says the
+ * k-th score is out of that reach none of them can enter.
  *
  * <p>Proof of exactness, with f the score computed here: every posting whose f lies within {@link #SLACK} of the
  * k-th best f is kept, then all kept postings are scored again with {@link MatchScorer#score} and sorted with ties to
@@ -56,7 +60,10 @@ public final class ExactTopK {
     private final int supportNeedCount;
     private final double homeLatitudeRadians;
     private final double homeCosLatitude;
+    private final CodeIds ids;
     private final int[] citizenSkillIds;
+    /** The IDF² of each of {@link #citizenSkillIds}, for the bound on the cosine before a vector is read. */
+    private final double[] citizenIdfSquares;
     private final long[] citizenSkills;
     private double[] idf;
     private double[] occupationValues;
@@ -67,6 +74,7 @@ public final class ExactTopK {
     private double threshold = Double.NEGATIVE_INFINITY;
     private final List<Kept> kept = new ArrayList<>();
     private int offered;
+    private int found;
     private int scoredFully;
 
     public ExactTopK(MatchCriteria criteria, boolean activityReady, int k, CodeIds ids) {
@@ -79,6 +87,7 @@ public final class ExactTopK {
         this.supportNeedCount = criteria.supportNeeds().size();
         this.homeLatitudeRadians = Math.toRadians(criteria.home().latitude());
         this.homeCosLatitude = Math.cos(homeLatitudeRadians);
+        this.ids = ids;
         int[] skillIds = criteria.skills().stream().mapToInt(ids::skill).toArray();
         this.citizenSkillIds = skillIds;
         this.citizenSkills = new long[(ids.skillCount() >> 6) + 1];
@@ -86,6 +95,11 @@ public final class ExactTopK {
             citizenSkills[id >> 6] |= 1L << id;
         }
         this.idf = new double[ids.skillCount()];
+        this.citizenIdfSquares = new double[skillIds.length];
+        for (int i = 0; i < skillIds.length; i++) {
+            double x = idf(skillIds[i], ids.skillCode(skillIds[i]));
+            citizenIdfSquares[i] = x * x;
+        }
         this.occupationValues = nans(ids.occupationCount());
         this.experienceValues = nans(ids.occupationCount());
         this.best = new double[this.k];
@@ -99,6 +113,54 @@ public final class ExactTopK {
         return segment.docsListingAnyOf(citizenSkillIds);
     }
 
+    /**
+     * The docs of a segment to offer before any other, bit {@code doc} set: those whose occupation is one the
+     * citizen wants or has held or of its ISCO group (an occupation or experience value above 0), those that share a
+     * skill but list one twice (their skill value has no bound of 1), and those without a vector. Every other posting
+     * scores at most {@link #boundOfOthers}. {@code sharesASkill} is {@link #docsSharingASkill} of the segment.
+     */
+    public long[] docsToOfferFirst(long[] sharesASkill, OccupationPostings occupations, PostingVector.Columns columns) {
+        long[] first = occupations.docsWhere(
+                o -> w.occupation() * occupationValue(o) + w.experience() * experienceValue(o) > 0);
+        for (int i = 0; i < first.length; i++) {
+            first[i] |= columns.withoutVector[i] | (sharesASkill[i] & ~columns.distinctSkills[i]);
+        }
+        return first;
+    }
+
+    /** The docs of a segment that offer at least one of the citizen's support needs, bit {@code doc} set. */
+    public long[] docsOfferingANeed(PostingVector.Columns columns) {
+        long[] bits = new long[columns.withoutVector.length];
+        for (int kind = 0; kind < columns.offering.length; kind++) {
+            if ((supportNeeds & (1 << kind)) != 0) {
+                long[] offering = columns.offering[kind];
+                for (int i = 0; i < bits.length; i++) {
+                    bits[i] |= offering[i];
+                }
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * The most a posting can score that is not in {@link #docsToOfferFirst}: its occupation and experience values
+     * are 0; its skill value is at most 1 (distinct skills) if it shares a skill, else 0; text, distance and hours
+     * at most 1 each; its support value at most 1 if it offers one of the citizen's needs, else 0.
+     */
+    public double boundOfOthers(boolean sharesASkill, boolean offersANeed) {
+        return (sharesASkill ? w.skills() : 0) + w.text() + w.distance() + w.hours()
+                + (offersANeed && supportNeedCount > 0 ? supportWeight : 0);
+    }
+
+    /**
+     * Whether a posting whose score is at most {@code bound} may still enter the top k: false once k postings are
+     * held and the k-th score is more than {@link #SLACK} above it, the test {@link #offer} applies to each posting's
+     * own bound. A scan may then pass over every posting under that bound without offering it.
+     */
+    public boolean mayEnter(double bound) {
+        return bound >= threshold - SLACK;
+    }
+
     /** Offers an eligible posting. Allocation-free unless the posting enters the top k. */
     public void offer(PostingVector v, TextScore text) {
         offer(v, sharesASkill(v), text);
@@ -109,7 +171,7 @@ public final class ExactTopK {
      * {@code sharesASkill} false must mean that the posting lists none of the citizen's skills.
      */
     public void offer(PostingVector v, boolean sharesASkill, TextScore text) {
-        offer(v, v.occupation, v.hoursMin, v.supportOffered, v.distinctSkills, v.latitude, v.longitude,
+        offer(v, null, 0, v.occupation, v.hoursMin, v.supportOffered, v.distinctSkills, v.latitude, v.longitude,
                 v.cosLatitude, sharesASkill, text);
     }
 
@@ -117,21 +179,23 @@ public final class ExactTopK {
      * Offers the eligible document {@code doc} of a segment, its vector {@code v}, with the first bounds' fields read
      * from the segment's {@link PostingVector.Columns}: the vector itself is read only if the posting gets past them.
      */
-    public void offer(PostingVector.Columns at, int doc, PostingVector v, boolean sharesASkill, TextScore text) {
-        offer(v, at.occupation[doc], at.hoursMin[doc], at.supportOffered[doc],
+    public void offer(PostingVector.Columns at, SkillPostings listed, int doc, PostingVector v, boolean sharesASkill,
+                      TextScore text) {
+        offer(v, listed, doc, at.occupation[doc], at.hoursMin[doc], at.supportOffered[doc],
                 (at.distinctSkills[doc >> 6] & (1L << doc)) != 0, at.latitude[doc], at.longitude[doc],
                 at.cosLatitude[doc], sharesASkill, text);
     }
 
-    private void offer(PostingVector v, int occupationId, int hoursMin, int supportOffered, boolean distinctSkills,
+    private void offer(PostingVector v, SkillPostings listed, int doc, int occupationId, int hoursMin,
+                       int supportOffered, boolean distinctSkills,
                        double latitude, double longitude, double cosLatitude, boolean sharesASkill,
                        TextScore text) {
         offered++;
         if (k == 0) {
             return;
         }
-        double occupation = occupationValue(occupationId, v);
-        double experience = experienceValue(occupationId, v);
+        double occupation = occupationValue(occupationId);
+        double experience = experienceValue(occupationId);
         double hours = hoursValue(hoursMin);
         double support = supportValue(supportOffered);
         double known = w.occupation() * occupation + w.experience() * experience + w.hours() * hours
@@ -141,11 +205,16 @@ public final class ExactTopK {
         if (known + skillBound + w.text() + w.distance() < floor) {
             return;
         }
-        // Most postings share no skill with the citizen: then the skill value is 0, known before any IDF is read.
-        // Skills and a bound on distance (no trigonometry) come before the text relevance, which advances a
-        // scorer per text clause, and the exact distance (a haversine) comes last.
-        double skills = sharesASkill ? skillValue(v) : 0;
+        // A bound on distance (no trigonometry) and on the cosine from the skills the posting is listed under come
+        // before the skills from the vector (reading it is most of the cost of a posting that gets that far). Most
+        // postings share no skill with the citizen: then the skill value is 0, known before any IDF is read. The
+        // text relevance, which advances a scorer per text clause, and the exact distance (a haversine) come last.
         double distanceBound = w.distance() * distanceValueBound(latitude, longitude, cosLatitude);
+        if (sharesASkill && distinctSkills && listed != null
+                && known + w.skills() * cosineBound(listed, doc) + w.text() + distanceBound < floor) {
+            return;
+        }
+        double skills = sharesASkill ? skillValue(v) : 0;
         if (known + w.skills() * skills + w.text() + distanceBound < floor) {
             return;
         }
@@ -190,6 +259,16 @@ public final class ExactTopK {
         return out.size() > k ? List.copyOf(out.subList(0, k)) : out;
     }
 
+    /** Records {@code n} more eligible postings found by the scan, offered or not. */
+    public void found(int n) {
+        found += n;
+    }
+
+    /** Eligible postings the scan found ({@link #found}): those offered and those it passed over. */
+    public int eligible() {
+        return found;
+    }
+
     /** Postings offered, and how many of them were scored to the end (the rest could not enter the top k). */
     public int offered() {
         return offered;
@@ -203,8 +282,8 @@ public final class ExactTopK {
     public double score(PostingVector v, float textScore) {
         double km = c.home().distanceKm(v.facts().location());
         return w.skills() * skillValue(v)
-                + w.occupation() * occupationValue(v.occupation, v)
-                + w.experience() * experienceValue(v.occupation, v)
+                + w.occupation() * occupationValue(v.occupation)
+                + w.experience() * experienceValue(v.occupation)
                 + w.text() * MatchScorer.textValue(textScore, w)
                 + w.distance() * MatchScorer.distanceValue(km, w.distancePivotKm())
                 + w.hours() * hoursValue(v.hoursMin)
@@ -282,6 +361,20 @@ public final class ExactTopK {
         return MatchScorer.distanceValue(atLeastKm, w.distancePivotKm());
     }
 
+    /**
+     * At least the skill value of {@code doc} (distinct skills), from which of the citizen's skills it is listed
+     * under: with D the sum of their IDF², the dot product is at most |p| sqrt(D) (Cauchy-Schwarz over the shared
+     * skills, each share at most 1), so the cosine is at most sqrt(D) / |c|. A posting sharing one of six equally
+     * rare skills has at most 0.41, where the plain bound is 1.
+     */
+    private double cosineBound(SkillPostings listed, int doc) {
+        if (c.skillNorm() == 0) {
+            return 0;
+        }
+        double d = listed.sumListed(doc, citizenSkillIds, citizenIdfSquares);
+        return Math.min(1, Math.sqrt(d) / c.skillNorm() * (1 + 1e-12));
+    }
+
     /** {@link MatchScorer#hoursValue} from the vector's copy of the posting's minimum hours. */
     private double hoursValue(int hoursMin) {
         return hoursMin <= c.maxHoursPerWeek() ? 1.0 : w.hoursGradualStart();
@@ -321,7 +414,7 @@ public final class ExactTopK {
         for (int i = 0; i < skills.length; i++) {
             if (citizenHas(skills[i])) {
                 double share = i < v.requiredCount ? 1.0 : i < v.desiredEnd ? desired : typical;
-                double idf = idf(skills[i], v.skillCodes[i]);
+                double idf = idf(v, i);
                 dot += share * idf * idf;
             }
         }
@@ -345,7 +438,7 @@ public final class ExactTopK {
         int[] skills = v.skills;
         for (int i = 0; i < skills.length; i++) {
             double share = i < v.requiredCount ? 1.0 : i < v.desiredEnd ? desired : typical;
-            double idf = idf(skills[i], v.skillCodes[i]);
+            double idf = idf(v, i);
             postingNorm += share * idf * share * idf;
         }
         v.skillNorm = new PostingVector.SkillNorm(rarity, desired, typical, postingNorm);
@@ -355,6 +448,18 @@ public final class ExactTopK {
     private boolean citizenHas(int skill) {
         int word = skill >> 6;
         return word < citizenSkills.length && (citizenSkills[word] & (1L << skill)) != 0;
+    }
+
+    /** The IDF of the vector's {@code i}-th skill; its code is read only the first time the search meets it. */
+    private double idf(PostingVector v, int i) {
+        int skill = v.skills[i];
+        if (skill < idf.length) {
+            double x = idf[skill];
+            if (x != 0) {
+                return x;
+            }
+        }
+        return idf(skill, v.skillCodes[i]);
     }
 
     private double idf(int skill, String code) {
@@ -369,26 +474,26 @@ public final class ExactTopK {
         return x;
     }
 
-    /** By the vector's occupation id; the vector is read only the first time a search meets the occupation. */
-    private double occupationValue(int occupation, PostingVector v) {
+    /** By occupation id, computed from its code the first time a search meets the occupation. */
+    private double occupationValue(int occupation) {
         if (occupation >= occupationValues.length) {
             occupationValues = grow(occupationValues, occupation);
         }
         double x = occupationValues[occupation];
         if (Double.isNaN(x)) {
-            x = MatchScorer.occupationValue(c, v.facts().occupationCode());
+            x = MatchScorer.occupationValue(c, ids.occupationCode(occupation));
             occupationValues[occupation] = x;
         }
         return x;
     }
 
-    private double experienceValue(int occupation, PostingVector v) {
+    private double experienceValue(int occupation) {
         if (occupation >= experienceValues.length) {
             experienceValues = grow(experienceValues, occupation);
         }
         double x = experienceValues[occupation];
         if (Double.isNaN(x)) {
-            x = MatchScorer.experienceValue(c, v.facts().occupationCode());
+            x = MatchScorer.experienceValue(c, ids.occupationCode(occupation));
             experienceValues[occupation] = x;
         }
         return x;

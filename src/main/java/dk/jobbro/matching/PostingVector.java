@@ -55,6 +55,13 @@ public final class PostingVector {
         final double[] latitude;
         final double[] longitude;
         final double[] cosLatitude;
+        /**
+         * Bit {@code doc} set for each doc without a vector (deleted when the columns were made, though an older
+         * searcher may still see it): its skills and occupation are not in the segment's postings lists.
+         */
+        final long[] withoutVector;
+        /** For each {@link SupportKind} by ordinal, bit {@code doc} set for each doc that offers it. */
+        final long[][] offering;
 
         private Columns(int n) {
             occupation = new int[n];
@@ -64,6 +71,8 @@ public final class PostingVector {
             latitude = new double[n];
             longitude = new double[n];
             cosLatitude = new double[n];
+            withoutVector = new long[(n >> 6) + 1];
+            offering = new long[SupportKind.values().length][(n >> 6) + 1];
         }
 
         /** The columns of a segment's vectors by doc id (null for a deleted document). */
@@ -81,6 +90,13 @@ public final class PostingVector {
                     c.latitude[doc] = v.latitude;
                     c.longitude[doc] = v.longitude;
                     c.cosLatitude[doc] = v.cosLatitude;
+                    for (int kind = 0; kind < c.offering.length; kind++) {
+                        if ((v.supportOffered & (1 << kind)) != 0) {
+                            c.offering[kind][doc >> 6] |= 1L << doc;
+                        }
+                    }
+                } else {
+                    c.withoutVector[doc >> 6] |= 1L << doc;
                 }
             }
             return c;

@@ -22,15 +22,17 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * Ranks a citizen's matches in the posting index: every posting that passes the hard filters is offered to
- * {@link ExactTopK}, which scores it with the model's own numbers and keeps the exact top k. Measured at 100,000
- * postings (about 14,000 eligible per citizen) in docs/measurements.md.
+ * Ranks a citizen's matches in the posting index: the postings that pass the hard filters are offered to
+ * {@link ExactTopK}, which scores them with the model's own numbers and keeps the exact top k; those of an
+ * unrelated occupation come last, in groups that are passed over once the top k is out of their reach. Measured at
+ * 100,000 postings (about 7,500 eligible per citizen, four in five passed over) in docs/measurements.md.
  */
 @Singleton
 final class LucenePostingCandidates implements PostingCandidates {
@@ -61,7 +63,7 @@ final class LucenePostingCandidates implements PostingCandidates {
         return scan(criteria, limit, activityReady, ExactTopK::result);
     }
 
-    /** Scans every eligible posting into an {@link ExactTopK} and reads it with {@code read} before the searcher goes. */
+    /** Scans the eligible postings into an {@link ExactTopK} and reads it with {@code read} before the searcher goes. */
     <T> T scan(MatchCriteria criteria, int limit, boolean activityReady, Function<ExactTopK, T> read) {
         Query filter = new ConstantScoreQuery(PostingRuleFilters.hardFilters(criteria, index.languageTerms(),
                 this::employersWithoutCapacity));
@@ -72,42 +74,87 @@ final class LucenePostingCandidates implements PostingCandidates {
         });
     }
 
-    /** Offers every document of {@code filter} to {@code top}, segment by segment, with its text relevance. */
+    /**
+     * Which of a segment's eligible documents a pass offers, in the order of the passes: first those most likely to
+     * make the top k ({@link ExactTopK#docsToOfferFirst}: a related occupation), then those that share a skill, then
+     * the others, those that offer one of the citizen's support needs before those that offer none. Each later pass
+     * has a bound its postings cannot exceed, and is passed over once the top k is out of its reach.
+     */
+    private enum Pass {
+        FIRST, SHARING_A_SKILL, OFFERING_A_NEED, OTHERS;
+
+        static final Pass[] ALL = values();
+
+        /** The most a posting of this pass can score (infinite for the first). */
+        double bound(ExactTopK top) {
+            return switch (this) {
+                case FIRST -> Double.POSITIVE_INFINITY;
+                case SHARING_A_SKILL -> top.boundOfOthers(true, true);
+                case OFFERING_A_NEED -> top.boundOfOthers(false, true);
+                case OTHERS -> top.boundOfOthers(false, false);
+            };
+        }
+    }
+
+    /**
+     * Offers the documents of {@code filter} to {@code top} pass by pass ({@link Pass}), each pass segment by
+     * segment, and passes over what can no longer enter the top k. At 100,000 postings most eligible postings are
+     * others and their passes are usually not needed (docs/measurements.md).
+     */
     private void scan(IndexSearcher searcher, Query filter, TextRelevance relevance, ExactTopK top)
             throws IOException {
         Weight eligible = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<SegmentScan> scans = new ArrayList<>(leaves.size());
+        for (LeafReaderContext leaf : leaves) {
             BulkScorer bulk = eligible.bulkScorer(leaf);
             if (bulk != null) {
-                bulk.score(new SegmentScan(leaf, index.vectors(leaf), relevance.leaf(leaf), top),
-                        leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
+                SegmentScan scan = new SegmentScan(leaf, index.vectors(leaf), relevance, top);
+                bulk.score(scan, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
+                top.found(scan.eligibleCount);
+                scans.add(scan);
+            }
+        }
+        for (Pass pass : Pass.ALL) {
+            for (SegmentScan scan : scans) {
+                if (top.mayEnter(pass.bound(top))) {
+                    scan.offer(pass);
+                }
             }
         }
     }
 
     /**
-     * One segment's eligible documents, in doc id order, offered with their text relevance when asked for, and
-     * whether they share a skill with the citizen from the segment's skill postings (a document without a cached
-     * vector is read from disk and left to {@link ExactTopK} to check).
+     * One segment's eligible documents: collected as bits, then offered pass by pass in doc id order, each pass with
+     * its own text scorers (they only advance). Whether a document shares a skill with the citizen comes from the
+     * segment's skill postings; a document without a cached vector is read from disk in the first pass and left to
+     * {@link ExactTopK} to check.
      */
     private final class SegmentScan implements LeafCollector, ExactTopK.TextScore {
 
         private final LeafReaderContext leaf;
+        private final PostingIndex.SegmentVectors segment;
         private final PostingVector[] vectors;
         private final PostingVector.Columns columns;
-        private final long[] sharesASkill;
-        private final TextRelevance.Leaf text;
+        private final TextRelevance relevance;
         private final ExactTopK top;
+        private final long[] eligible;
+        private int eligibleCount;
+        private long[] sharesASkill;
+        private long[] first;
+        private long[] offeringANeed;
+        private TextRelevance.Leaf text;
         private int doc;
 
-        SegmentScan(LeafReaderContext leaf, PostingIndex.SegmentVectors vectors, TextRelevance.Leaf text,
+        SegmentScan(LeafReaderContext leaf, PostingIndex.SegmentVectors segment, TextRelevance relevance,
                     ExactTopK top) {
             this.leaf = leaf;
-            this.vectors = vectors.byDoc();
-            this.columns = vectors.columns();
-            this.sharesASkill = top.docsSharingASkill(vectors.bySkill());
-            this.text = text;
+            this.segment = segment;
+            this.vectors = segment.byDoc();
+            this.columns = segment.columns();
+            this.relevance = relevance;
             this.top = top;
+            this.eligible = new long[(leaf.reader().maxDoc() >> 6) + 1];
         }
 
         @Override
@@ -115,13 +162,45 @@ final class LucenePostingCandidates implements PostingCandidates {
         }
 
         @Override
-        public void collect(int doc) throws IOException {
-            this.doc = doc;
-            PostingVector v = vectors[doc];
-            if (v != null) {
-                top.offer(columns, doc, v, (sharesASkill[doc >> 6] & (1L << doc)) != 0, this);
-            } else {
-                top.offer(index.vectorFromDisk(leaf, doc), this);
+        public void collect(int doc) {
+            eligible[doc >> 6] |= 1L << doc;
+            eligibleCount++;
+        }
+
+        /** The eligible documents of {@code pass} in the 64 docs from {@code i << 6}, as bits. */
+        private long docs(Pass pass, int i) {
+            if (first == null) {
+                sharesASkill = top.docsSharingASkill(segment.bySkill());
+                first = top.docsToOfferFirst(sharesASkill, segment.byOccupation(), columns);
+                offeringANeed = top.docsOfferingANeed(columns);
+            }
+            long later = eligible[i] & ~first[i];
+            return switch (pass) {
+                case FIRST -> eligible[i] & first[i];
+                case SHARING_A_SKILL -> later & sharesASkill[i];
+                case OFFERING_A_NEED -> later & ~sharesASkill[i] & offeringANeed[i];
+                case OTHERS -> later & ~sharesASkill[i] & ~offeringANeed[i];
+            };
+        }
+
+        void offer(Pass pass) throws IOException {
+            text = null;
+            for (int i = 0; i < eligible.length; i++) {
+                long word = docs(pass, i);
+                if (word != 0 && text == null) {
+                    text = relevance.leaf(leaf);
+                }
+                while (word != 0) {
+                    doc = (i << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    PostingVector v = vectors[doc];
+                    if (v != null) {
+                        top.offer(columns, segment.bySkill(), doc, v, (sharesASkill[doc >> 6] & (1L << doc)) != 0,
+                                this);
+                    } else {
+                        top.offer(index.vectorFromDisk(leaf, doc), this);
+                    }
+                }
             }
         }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import dk.jobbro.matching.CodeIds;
+import dk.jobbro.matching.OccupationPostings;
 import dk.jobbro.matching.PostingFacts;
 import dk.jobbro.matching.PostingVector;
 import dk.jobbro.matching.ScoringWeights;
@@ -131,8 +132,9 @@ final class PostingIndex {
         return codeIds;
     }
 
-    /** A segment's vectors by segment doc id (null for a deleted document), and its postings by skill. */
-    record SegmentVectors(PostingVector[] byDoc, SkillPostings bySkill, PostingVector.Columns columns) {
+    /** A segment's vectors by segment doc id (null for a deleted document), and its postings by skill and occupation. */
+    record SegmentVectors(PostingVector[] byDoc, SkillPostings bySkill, OccupationPostings byOccupation,
+                          PostingVector.Columns columns) {
     }
 
     /**
@@ -153,7 +155,7 @@ final class PostingIndex {
                 out[doc] = facts.get(ids.longValue());
             }
         }
-        return new SegmentVectors(out, SkillPostings.of(out), PostingVector.Columns.of(out));
+        return new SegmentVectors(out, SkillPostings.of(out), OccupationPostings.of(out), PostingVector.Columns.of(out));
     }
 
     /**

@@ -49,4 +49,10 @@ public final class MatchingProbe {
     public static double skillValue(MatchCriteria criteria, PostingFacts posting) {
         return MatchScorer.skillValue(criteria, posting);
     }
+
+    /** The occupation and experience points of a posting's occupation for these criteria (0: unrelated). */
+    public static double occupationPoints(MatchCriteria criteria, String occupationCode) {
+        return criteria.weights().occupation() * MatchScorer.occupationValue(criteria, occupationCode)
+                + criteria.weights().experience() * MatchScorer.experienceValue(criteria, occupationCode);
+    }
 }

@@ -105,6 +105,79 @@ class ExactTopKTest {
         assertTrue(ties > 0, "without skills, postings at the same place tie");
     }
 
+    /**
+     * The scan offers the postings of a related occupation first and passes over the others once the k-th score is
+     * above what they can score ({@link ExactTopK#boundOfOthers}): every eligible posting of an unrelated occupation
+     * scores at most that bound, for its sharing of a skill and its offering of a support need. The bound is also
+     * tight to within its smallest term (some posting of each kind scores above the bound less that term), so a bound
+     * without its text, distance, hours, support or skills term fails here.
+     */
+    @Test
+    void noPostingOfAnUnrelatedOccupationScoresAboveTheBoundItIsPassedOverBy() {
+        int[][] checked = new int[2][2];
+        double[][] mostAboveBound = {{-99, -99}, {-99, -99}};
+        for (int i = 1; i <= 150; i++) {
+            Citizen c = denmark.citizen(i);
+            MatchCriteria criteria = MatchingProbe.criteria(matching, c, weights);
+            boolean activityReady = c.targetGroup().activityReady();
+            ExactTopK top = new ExactTopK(criteria, activityReady, 20, index.codeIds());
+            for (ExhaustiveRanking.Ranked r : ExhaustiveRanking.top(index, criteria, activityReady,
+                    Integer.MAX_VALUE)) {
+                PostingFacts p = index.facts(r.postingId());
+                List<String> skills = new ArrayList<>(p.requiredSkills());
+                p.desiredSkills().stream().filter(s -> !p.requiredSkills().contains(s)).forEach(skills::add);
+                skills.addAll(p.occupationSkills());
+                if (MatchingProbe.occupationPoints(criteria, p.occupationCode()) > 0
+                        || skills.stream().distinct().count() < skills.size()) {
+                    continue; // offered first, whatever the threshold
+                }
+                boolean shares = skills.stream().anyMatch(criteria.skills()::contains);
+                boolean offers = p.supportOffered().stream().anyMatch(criteria.supportNeeds()::contains)
+                        && !criteria.supportNeeds().isEmpty();
+                double bound = top.boundOfOthers(shares, offers);
+                assertTrue(r.score() <= bound, "posting " + p.id() + ", citizen " + i + ": " + r.score()
+                        + " above the bound " + bound);
+                int s = shares ? 1 : 0;
+                int o = offers ? 1 : 0;
+                checked[s][o]++;
+                mostAboveBound[s][o] = Math.max(mostAboveBound[s][o], r.score() - bound);
+            }
+        }
+        String seen = "checked " + java.util.Arrays.deepToString(checked) + ", most above the bound "
+                + java.util.Arrays.deepToString(mostAboveBound) + " (by sharing a skill, then offering a need)";
+        for (int s = 0; s < 2; s++) {
+            for (int o = 0; o < 2; o++) {
+                assertTrue(checked[s][o] > 1_000, seen);
+            }
+        }
+        double smallestOfTextDistanceHours = Math.min(weights.text(), Math.min(weights.distance(), weights.hours()));
+        assertTrue(mostAboveBound[0][0] > -smallestOfTextDistanceHours, seen);
+        assertTrue(mostAboveBound[0][1] > -weights.support(), seen);
+        assertTrue(mostAboveBound[1][0] > -weights.skills() && mostAboveBound[1][1] > -weights.skills(), seen);
+    }
+
+    @Test
+    void theScanPassesOverPostingsOutOfReachAndStillFindsTheExactTopK() {
+        LucenePostingCandidates candidates = (LucenePostingCandidates) context.getBean(
+                dk.jobbro.matching.PostingCandidates.class);
+        long eligible = 0;
+        long passedOver = 0;
+        int searchesPassingOver = 0;
+        for (int i = 1; i <= 150; i++) {
+            Citizen c = denmark.citizen(i);
+            MatchCriteria criteria = MatchingProbe.criteria(matching, c, weights);
+            boolean activityReady = c.targetGroup().activityReady();
+            int[] counts = candidates.scan(criteria, 20, activityReady,
+                    top -> new int[]{top.eligible(), top.eligible() - top.offered()});
+            eligible += counts[0];
+            passedOver += counts[1];
+            searchesPassingOver += counts[1] > 0 ? 1 : 0;
+            assertExact(c, 20);
+        }
+        assertTrue(searchesPassingOver > 50 && passedOver * 4 > eligible, "passed over " + passedOver + " of "
+                + eligible + " eligible postings, in " + searchesPassingOver + " of 150 searches");
+    }
+
     @Test
     void theScanScoresEveryPairAsMatchScorerDoes() {
         Random random = new Random(11);

@@ -136,7 +136,7 @@ public final class MatchBenchmark {
             MatchCriteria criteria = MatchingProbe.criteria(matching, c, weights);
             boolean activityReady = c.targetGroup().activityReady();
             long[] counts = candidates.scan(criteria, TOP, activityReady,
-                    top -> new long[]{top.offered(), top.scoredFully()});
+                    top -> new long[]{top.eligible(), top.scoredFully()});
             eligible += counts[0];
             scoredFully += counts[1];
             List<Long> exhaustive = ExhaustiveRanking.top(index, criteria, activityReady, TOP).stream()
