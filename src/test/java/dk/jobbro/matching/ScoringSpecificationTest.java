@@ -104,6 +104,18 @@ class ScoringSpecificationTest {
     }
 
     @Test
+    void theTextIsTheLabelOfWhatTheCitizenWantsNeverOfAnOldJob() {
+        dk.jobbro.citizen.Citizen citizen = new dk.jobbro.citizen.Citizen(1L, "Test Testesen", "Aarhus",
+                dk.jobbro.citizen.TargetGroup.INSURED_UNEMPLOYED, "8000", 56.15, 10.2, 30, 37, null,
+                java.util.List.of(), java.util.List.of(CLEANER), java.util.List.of(WAREHOUSE_WORKER),
+                java.util.List.of(), java.util.List.of(), true, java.util.List.of(), true, java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH);
+        CitizenFacts facts = CitizenMatchProfile.facts(citizen, java.util.List.of(), code -> "label-" + code,
+                code -> code);
+        assertEquals("label-" + WAREHOUSE_WORKER, facts.text(), "the wanted occupation's label, not the held one's");
+    }
+
+    @Test
     void aHeldOccupationIsEvidenceWorthFarLessThanAWishAndAtMostBarelyMoreThanItsFamily() {
         PostingFixture oldJob = anInternship().forOccupation(CLEANER);
         PostingFixture sibling = anInternship().forOccupation(WINDOW_CLEANER);
