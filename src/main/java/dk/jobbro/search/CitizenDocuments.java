@@ -40,7 +40,7 @@ final class CitizenDocuments {
         d.add(new NumericDocValuesField(HOME_LATITUDE, Double.doubleToRawLongBits(lat)));
         d.add(new NumericDocValuesField(HOME_LONGITUDE, Double.doubleToRawLongBits(lon)));
         d.add(new NumericDocValuesField(COMMUTE_KM, f.maxCommuteKm()));
-        d.add(new NumericDocValuesField(HOME_CELL, homeCell(lat, lon)));
+        d.add(new NumericDocValuesField(HOME_CELL, GeoCell.of(lat, lon)));
         d.add(new IntField(MAX_HOURS, f.maxHoursPerWeek(), Field.Store.NO));
         if (f.drivingLicence()) {
             d.add(new StringField(LICENCE, YES, Field.Store.NO));
@@ -57,29 +57,6 @@ final class CitizenDocuments {
             d.add(new StringField(NOT_FOR_OCCUPATION, occupation, Field.Store.NO));
         }
         return d;
-    }
-
-    /**
-     * The {@link CitizenFields#HOME_CELL} of a home: latitude and longitude each cut into 65,536 steps over their
-     * whole range, their bits interleaved (longitude in the even bits), so nearby homes get nearby numbers.
-     */
-    static long homeCell(double latitude, double longitude) {
-        long y = step((latitude + 90) / 180);
-        long x = step((longitude + 180) / 360);
-        return spread(x) | (spread(y) << 1);
-    }
-
-    private static long step(double share) {
-        return Math.max(0, Math.min(65_535, (long) (share * 65_536)));
-    }
-
-    /** The 16 low bits of {@code v} moved to the even bits of the result. */
-    private static long spread(long v) {
-        v = (v | (v << 8)) & 0x00FF00FFL;
-        v = (v | (v << 4)) & 0x0F0F0F0FL;
-        v = (v | (v << 2)) & 0x33333333L;
-        v = (v | (v << 1)) & 0x55555555L;
-        return v;
     }
 
     static String languageTerm(String language, int levelOrdinal) {

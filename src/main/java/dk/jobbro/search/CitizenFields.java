@@ -18,7 +18,7 @@ final class CitizenFields {
     static final String HOME_LONGITUDE = "home_longitude";
     static final String COMMUTE_KM = "commute_km";
     /**
-     * The home's cell on a Z-order curve (16 bits of latitude and longitude, about 300 m): the index is sorted by it,
+     * The home's {@link GeoCell} (a Z-order cell of about 300 m): the index is sorted by it,
      * so the citizens one posting's commute reaches are a few runs of neighbouring doc ids.
      */
     static final String HOME_CELL = "home_cell";

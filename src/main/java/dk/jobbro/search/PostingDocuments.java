@@ -84,6 +84,7 @@ final class PostingDocuments {
         d.add(new LatLonDocValuesField(LOCATION, p.latitude(), p.longitude()));
         d.add(new StoredField(LOCATION + "_lat", p.latitude()));
         d.add(new StoredField(LOCATION + "_lon", p.longitude()));
+        d.add(new NumericDocValuesField(LOCATION_CELL, GeoCell.of(p.latitude(), p.longitude())));
 
         d.add(new IntField(HOURS_MIN, p.hoursMin(), Field.Store.YES));
         d.add(new StoredField(HOURS_MAX, p.hoursMax()));

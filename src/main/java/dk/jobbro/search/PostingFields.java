@@ -22,6 +22,8 @@ final class PostingFields {
     static final String SKILL_OCCUPATION_STORED = "skill_occupation_stored";
     static final String SKILL_TEXT = "skill_text";
     static final String LOCATION = "location";
+    /** The workplace's {@link GeoCell}: the index is sorted by it ({@link PostingIndex#WORKPLACE_ORDER}). */
+    static final String LOCATION_CELL = "location_cell";
     static final String HOURS_MIN = "hours_min";
     static final String HOURS_MAX = "hours_max";
     static final String SLOTS = "slots";

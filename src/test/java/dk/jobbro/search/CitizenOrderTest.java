@@ -29,13 +29,13 @@ class CitizenOrderTest {
 
     @Test
     void homeCellsOfNeighboursAreCloserThanThoseOfDistantHomes() {
-        long copenhagen = CitizenDocuments.homeCell(55.6761, 12.5683);
-        long nextDoor = CitizenDocuments.homeCell(55.6765, 12.5690);
-        long aarhus = CitizenDocuments.homeCell(56.1629, 10.2039);
+        long copenhagen = GeoCell.of(55.6761, 12.5683);
+        long nextDoor = GeoCell.of(55.6765, 12.5690);
+        long aarhus = GeoCell.of(56.1629, 10.2039);
         assertTrue(Math.abs(copenhagen - nextDoor) < 1 << 8, "homes 60 m apart are neighbours on the curve");
         assertTrue(Math.abs(copenhagen - aarhus) > 1 << 20, "Aarhus is far from Copenhagen on the curve too");
-        assertEquals(0, CitizenDocuments.homeCell(-90, -180));
-        assertEquals(0xFFFF_FFFFL, CitizenDocuments.homeCell(90, 180), "the edges stay within 32 bits");
+        assertEquals(0, GeoCell.of(-90, -180));
+        assertEquals(0xFFFF_FFFFL, GeoCell.of(90, 180), "the edges stay within 32 bits");
     }
 
     @Test
@@ -85,7 +85,7 @@ class CitizenOrderTest {
         double lon = 8.1 + random.nextDouble() * 4.5;
         Document d = new Document();
         d.add(new StringField(CitizenFields.ID, Integer.toString(i), Field.Store.NO));
-        d.add(new NumericDocValuesField(CitizenFields.HOME_CELL, CitizenDocuments.homeCell(lat, lon)));
+        d.add(new NumericDocValuesField(CitizenFields.HOME_CELL, GeoCell.of(lat, lon)));
         return d;
     }
 }
