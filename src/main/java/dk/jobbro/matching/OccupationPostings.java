@@ -5,7 +5,7 @@ import java.util.function.IntPredicate;
 /**
  * The postings of one index segment by occupation: for each occupation id ({@link CodeIds}), the doc ids whose
  * {@link PostingVector} has it. From it, the docs of the occupations a citizen wants or has held (or of their ISCO
- * groups) come as a bit set, so that a scan can offer them before the others ({@link ExactTopK#othersCannotEnter}).
+ * groups) come as a bit set, so that a scan can offer them before the others ({@link ExactTopK#docsToOfferFirst}).
  * Immutable; 4 bytes a document.
  */
 public final class OccupationPostings {

@@ -169,11 +169,6 @@ final class LucenePostingCandidates implements PostingCandidates {
 
         /** The eligible documents of {@code pass} in the 64 docs from {@code i << 6}, as bits. */
         private long docs(Pass pass, int i) {
-            if (first == null) {
-                sharesASkill = top.docsSharingASkill(segment.bySkill());
-                first = top.docsToOfferFirst(sharesASkill, segment.byOccupation(), columns);
-                offeringANeed = top.docsOfferingANeed(columns);
-            }
             long later = eligible[i] & ~first[i];
             return switch (pass) {
                 case FIRST -> eligible[i] & first[i];
@@ -184,6 +179,11 @@ final class LucenePostingCandidates implements PostingCandidates {
         }
 
         void offer(Pass pass) throws IOException {
+            if (first == null) { // the segment's first pass: which of its docs each pass offers
+                sharesASkill = top.docsSharingASkill(segment.bySkill());
+                first = top.docsToOfferFirst(sharesASkill, segment.byOccupation(), columns);
+                offeringANeed = top.docsOfferingANeed(columns);
+            }
             text = null;
             for (int i = 0; i < eligible.length; i++) {
                 long word = docs(pass, i);
