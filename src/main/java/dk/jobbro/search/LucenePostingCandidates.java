@@ -66,7 +66,7 @@ final class LucenePostingCandidates implements PostingCandidates {
     /** Scans the eligible postings into an {@link ExactTopK} and reads it with {@code read} before the searcher goes. */
     <T> T scan(MatchCriteria criteria, int limit, boolean activityReady, Function<ExactTopK, T> read) {
         Query filter = new ConstantScoreQuery(PostingRuleFilters.hardFilters(criteria, index.languageTerms(),
-                this::employersWithoutCapacity));
+                index::workplaces, this::employersWithoutCapacity));
         return index.search(searcher -> {
             ExactTopK top = new ExactTopK(criteria, activityReady, limit, index.codeIds());
             scan(searcher, filter, index.textRelevance(searcher, criteria.text(), criteria.weights()), top);

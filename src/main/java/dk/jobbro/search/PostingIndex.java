@@ -56,6 +56,9 @@ final class PostingIndex {
      * changes (an update deletes the old document and adds a new one), so its vectors stay right.
      */
     private final SegmentCache<SegmentVectors> segmentVectors = new SegmentCache<>(this::makeVectors);
+    /** Each segment's workplaces for the commute filter, made from its vectors on its first search. */
+    private final SegmentCache<CommuteQuery.Workplaces> workplaces =
+            new SegmentCache<>(leaf -> CommuteQuery.Workplaces.of(vectors(leaf).byDoc()));
     /** Skill IDF over the open postings, kept with the facts map. */
     private final SkillStatistics skillStatistics = new SkillStatistics();
     /** Every language-requirement term ever written: a superset is harmless to the exclusion it feeds. */
@@ -151,6 +154,11 @@ final class PostingIndex {
      */
     SegmentVectors vectors(LeafReaderContext leaf) throws IOException {
         return segmentVectors.get(leaf);
+    }
+
+    /** The workplaces of a segment's documents by doc id ({@link CommuteQuery}), kept while the segment lives. */
+    CommuteQuery.Workplaces workplaces(LeafReaderContext leaf) throws IOException {
+        return workplaces.get(leaf);
     }
 
     private SegmentVectors makeVectors(LeafReaderContext leaf) throws IOException {

@@ -6,9 +6,9 @@ import dk.jobbro.posting.PostingKind;
 import dk.jobbro.vocabulary.LanguageLevel;
 import dk.jobbro.vocabulary.SupportKind;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOFunction;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,24 +46,31 @@ final class PostingRuleFilters {
 
     /**
      * Every hard rule as one query: a posting matches it exactly when {@code Eligibility.check} finds no exclusion.
+     * The workplaces are read from the stored fields for each search: for small indexes (tests).
      *
      * @param languageTerms every language-requirement term in the index ({@link PostingIndex#languageTerms()})
      */
     static Query hardFilters(MatchCriteria c, Set<String> languageTerms) {
-        return hardFilters(c, languageTerms, PostingRuleFilters::employersIn);
+        return hardFilters(c, languageTerms, STORED_WORKPLACES, PostingRuleFilters::employersIn);
     }
 
+    /** The workplaces of a segment as its stored fields hold them, read for every search. */
+    static final IOFunction<LeafReaderContext, CommuteQuery.Workplaces> STORED_WORKPLACES =
+            leaf -> CommuteQuery.Workplaces.read(leaf.reader());
+
     /**
-     * {@link #hardFilters(MatchCriteria, Set)} with the query for the employers without capacity made by
+     * {@link #hardFilters(MatchCriteria, Set)} with each segment's workplaces from {@code workplaces} (kept per
+     * segment: {@link PostingIndex#workplaces}), and the query for the employers without capacity made by
      * {@code employersWithoutCapacity}: every citizen of a search shares that set, and sorting and packing it into a
      * point set was 2.5 % of the nightly run's matching, so the caller may keep the query while the set is the same.
      */
     static Query hardFilters(MatchCriteria c, Set<String> languageTerms,
+                             IOFunction<LeafReaderContext, CommuteQuery.Workplaces> workplaces,
                              Function<Set<Long>, Query> employersWithoutCapacity) {
         // A set: rules served by the same clause (the MATCHABLE term) add it once.
         Set<BooleanClause> clauses = new LinkedHashSet<>();
         for (HardRule rule : HardRule.values()) {
-            clauses.addAll(filter(rule, c, languageTerms, employersWithoutCapacity));
+            clauses.addAll(filter(rule, c, languageTerms, workplaces, employersWithoutCapacity));
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         clauses.forEach(b::add);
@@ -71,7 +79,7 @@ final class PostingRuleFilters {
 
     /** The clauses that apply one rule for these criteria; empty when the criteria let every posting keep it. */
     static List<BooleanClause> filter(HardRule rule, MatchCriteria c, Set<String> languageTerms) {
-        return filter(rule, c, languageTerms, PostingRuleFilters::employersIn);
+        return filter(rule, c, languageTerms, STORED_WORKPLACES, PostingRuleFilters::employersIn);
     }
 
     /** The employers' postings: a point set over their ids. */
@@ -80,6 +88,7 @@ final class PostingRuleFilters {
     }
 
     private static List<BooleanClause> filter(HardRule rule, MatchCriteria c, Set<String> languageTerms,
+                                              IOFunction<LeafReaderContext, CommuteQuery.Workplaces> workplaces,
                                               Function<Set<Long>, Query> employersWithoutCapacity) {
         return switch (rule) {
             // One term, indexed only for an OPEN posting with a free slot, serves both rules.
@@ -87,8 +96,8 @@ final class PostingRuleFilters {
             case DEADLINE_PASSED -> List.of(mustNot(
                     LongField.newRangeQuery(DEADLINE_DAY, Long.MIN_VALUE, c.today().toEpochDay() - 1)));
             case KIND_NOT_ALLOWED -> kinds(c);
-            case TOO_FAR -> List.of(new BooleanClause(LatLonPoint.newDistanceQuery(LOCATION, c.home().latitude(),
-                    c.home().longitude(), c.maxDistanceKm() * 1000.0), Occur.FILTER));
+            case TOO_FAR -> List.of(new BooleanClause(new CommuteQuery(c.home(), c.maxDistanceKm(), workplaces),
+                    Occur.FILTER));
             case TOO_MANY_HOURS -> {
                 BooleanQuery.Builder tooMany = new BooleanQuery.Builder();
                 tooMany.add(IntField.newRangeQuery(HOURS_MIN, c.maxHoursPerWeek() + 1, Integer.MAX_VALUE),

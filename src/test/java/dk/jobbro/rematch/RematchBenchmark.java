@@ -85,6 +85,9 @@ public final class RematchBenchmark {
         // The generator's context owns the database and takes no chunks; the instances measured join it by URL.
         Map<String, Object> generatorProps = new HashMap<>(base);
         generatorProps.put("jobbro.rematch.job-engine-enabled", false);
+        // Nor does it follow the database into indexes of its own: its followers would index the 100,000 postings
+        // written below while instance A rebuilds its index, and every change of the run, on the same two cores.
+        generatorProps.put("jobbro.index.follow-interval", "1h");
         try (ApplicationContext generator = context(generatorProps, "generator", null)) {
             DataSource db = DelegatingDataSource.unwrapDataSource(generator.getBean(DataSource.class));
             String url = generator.getRequiredProperty("datasources.default.url", String.class);
@@ -107,8 +110,8 @@ public final class RematchBenchmark {
                     (System.nanoTime() - t0) / 1e9);
             int have = 0;
             List<Integer> sizes = Arrays.stream(a.get("sizes").split(",")).map(Integer::parseInt).toList();
-            System.out.printf(Locale.ROOT, "%n%-9s %8s %9s %10s %11s %9s %9s %9s  %s%n", "citizens", "wall s",
-                    "cit/s", "rows", "rows/s", "heap MB", "RSS MB", "db RSS", "time split (worker-thread s)");
+            System.out.printf(Locale.ROOT, "%n%-9s %8s %9s %10s %11s %9s %9s %9s %9s  %s%n", "citizens",
+                    "wall s", "cit/s", "rows", "rows/s", "heap MB", "after GC", "RSS MB", "db RSS", "time split (worker-thread s)");
             for (int size : sizes) {
                 NationalDenmark.Written c = world.writeCitizens(db, size - have);
                 have = size;
@@ -178,8 +181,9 @@ public final class RematchBenchmark {
         String splitText = split.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f",
                 e.getKey().name().toLowerCase(Locale.ROOT), e.getValue() / 1e9)).collect(Collectors.joining(", "));
         RematchRun.Report r = run.report();
-        System.out.printf(Locale.ROOT, "%-9s %8.1f %9.0f %10d %11.0f %9d %9d %9d  prepare %.1f, %s%n", label, wall,
-                run.citizensDone() / wall, rows, rows / wall, peak.heapBytes >> 20, peak.rssBytes >> 20,
+        System.out.printf(Locale.ROOT, "%-9s %8.1f %9.0f %10d %11.0f %9d %9d %9d %9d  prepare %.1f, %s%n", label,
+                wall, run.citizensDone() / wall, rows, rows / wall, peak.heapBytes >> 20, peak.afterGcBytes >> 20,
+                peak.rssBytes >> 20,
                 peak.dbRssBytes >> 20, r.prepareMillis() / 1e3, splitText);
         System.out.printf(Locale.ROOT, "          run %d: prepare %.1f s, match %.1f s, finish %.1f s; %,d proposals to"
                         + " %,d citizens, %,d held back by the fatigue cap (per posting max %d, p95 %d); %,d new, %,d"
@@ -335,13 +339,20 @@ public final class RematchBenchmark {
         }
     }
 
-    /** Peak heap in use (sampled every 100 ms), peak RSS of this JVM (VmHWM, reset first) and of mariadbd. */
+    /**
+     * Peak heap in use (sampled every 100 ms, so with the garbage G1 has not collected yet: under {@code -Xmx2g} it
+     * lets the young generation grow towards the limit), peak heap in use right after a collection (what the run
+     * holds alive, plus old garbage not yet reclaimed), peak RSS of this JVM (VmHWM, reset first) and of mariadbd.
+     */
     private static final class Peak {
         private final Thread sampler;
         private final AtomicLong heap = new AtomicLong();
+        private final AtomicLong afterGc = new AtomicLong();
+        private final List<Runnable> unsubscribe = new ArrayList<>();
         private final AtomicLong db = new AtomicLong();
         private volatile boolean running = true;
         long heapBytes;
+        long afterGcBytes;
         long rssBytes;
         long dbRssBytes;
 
@@ -369,6 +380,34 @@ public final class RematchBenchmark {
             }, "peak-sampler");
             sampler.setDaemon(true);
             sampler.start();
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (n, handback) -> {
+                        if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo
+                                .GARBAGE_COLLECTION_NOTIFICATION)) {
+                            long used = com.sun.management.GarbageCollectionNotificationInfo
+                                    .from((javax.management.openmbean.CompositeData) n.getUserData()).getGcInfo()
+                                    .getMemoryUsageAfterGc().entrySet().stream()
+                                    .filter(e -> isHeapPool(e.getKey()))
+                                    .mapToLong(e -> e.getValue().getUsed()).sum();
+                            afterGc.accumulateAndGet(used, Math::max);
+                        }
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    unsubscribe.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                }
+            }
+        }
+
+        private static boolean isHeapPool(String pool) {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().anyMatch(p -> p.getName().equals(pool)
+                    && p.getType() == java.lang.management.MemoryType.HEAP);
         }
 
         static Peak start() {
@@ -378,7 +417,9 @@ public final class RematchBenchmark {
         void stop() throws InterruptedException {
             running = false;
             sampler.join();
+            unsubscribe.forEach(Runnable::run);
             heapBytes = heap.get();
+            afterGcBytes = afterGc.get();
             rssBytes = statusKb("/proc/self/status", "VmHWM:") * 1024;
             dbRssBytes = db.get();
         }

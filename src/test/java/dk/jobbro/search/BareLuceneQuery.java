@@ -1,10 +1,13 @@
 package dk.jobbro.search;
 
+import dk.jobbro.matching.HardRule;
 import dk.jobbro.matching.MatchCriteria;
 import dk.jobbro.matching.ScoringWeights;
 import dk.jobbro.vocabulary.SupportKind;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -14,6 +17,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,10 +37,29 @@ final class BareLuceneQuery {
     private BareLuceneQuery() {
     }
 
+    /**
+     * The hard filters as the pre-ranking query had them: the commute as Lucene's distance query on the quantised
+     * points (matching has its own exact {@code CommuteQuery} since 2026-12-02; the yardstick stays what it was).
+     */
+    static Query hardFiltersAsBefore(MatchCriteria c, Set<String> languageTerms) {
+        Set<BooleanClause> clauses = new LinkedHashSet<>();
+        for (HardRule rule : HardRule.values()) {
+            if (rule == HardRule.TOO_FAR) {
+                clauses.add(new BooleanClause(LatLonPoint.newDistanceQuery(PostingFields.LOCATION,
+                        c.home().latitude(), c.home().longitude(), c.maxDistanceKm() * 1000.0), Occur.FILTER));
+            } else {
+                clauses.addAll(PostingRuleFilters.filter(rule, c, languageTerms));
+            }
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        clauses.forEach(b::add);
+        return b.build();
+    }
+
     static Query of(MatchCriteria c, Analyzer analyzer, Set<String> languageTerms) {
         ScoringWeights w = c.weights();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(PostingRuleFilters.hardFilters(c, languageTerms), Occur.FILTER);
+        b.add(hardFiltersAsBefore(c, languageTerms), Occur.FILTER);
         double norm2 = c.skillNorm() * c.skillNorm();
         if (norm2 > 0) {
             for (String skill : c.skills()) {

@@ -33,7 +33,8 @@ public final class ExhaustiveRanking {
     }
 
     static List<Ranked> top(PostingIndex index, MatchCriteria c, boolean activityReady, int k) {
-        Query filter = PostingRuleFilters.hardFilters(c, index.languageTerms());
+        Query filter = PostingRuleFilters.hardFilters(c, index.languageTerms(), index::workplaces,
+                PostingRuleFilters::employersIn);
         Query text = MatchQueries.text(c.text(), index.queryAnalyzer(), c.weights());
         return index.search(searcher -> {
             TopDocs all = searcher.search(filter, Math.max(1, searcher.getIndexReader().maxDoc()));
