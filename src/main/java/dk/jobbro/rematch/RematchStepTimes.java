@@ -19,7 +19,7 @@ final class RematchStepTimes {
         LOAD,
         /** {@code MatchingService.matchesFor}: search, scoring and the explanation of the candidates kept. */
         MATCH,
-        /** The kept candidates' score components as stored JSON. */
+        /** The candidates' rows: ids, score and the score components' numbers. */
         FORMAT,
         /** The chunk's candidates, failures and DONE mark, in one transaction. */
         WRITE,

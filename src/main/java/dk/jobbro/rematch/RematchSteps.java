@@ -159,7 +159,7 @@ class RematchSteps {
                 t = System.nanoTime();
                 for (MatchingService.RankedPosting m : found) {
                     rows.add(new RematchStore.CandidateRow(citizen.id(), m.posting().id(), m.posting().employerId(),
-                            m.score(), components(m.components())));
+                            m.score(), m.components()));
                 }
                 times.add(RematchStepTimes.Step.FORMAT, t);
             } catch (RuntimeException e) {
@@ -278,7 +278,7 @@ class RematchSteps {
                 fresh++;
             }
             rows.add(new RematchStore.ResultRow(citizen, keys.postings()[i], keys.employers()[i], keys.scores()[i],
-                    rank, change, was == null ? null : was.score(), results.components().get(i),
+                    rank, change, was == null ? null : was.score(), results.components()[i],
                     run.rankingVersion(), run.eligibilityVersion()));
         }
         java.util.Set<Long> failed = store.failedIn(runId, range[0], range[1]);
@@ -352,8 +352,10 @@ class RematchSteps {
     /**
      * The components as stored: the JSON the mapper writes for a list of {@link StoredComponent} (held equal by
      * NightlyRematchTest), written directly. Names are the scorer's plain ASCII identifiers; numbers are written as
-     * {@link Double#toString} writes them. 9 million candidates at national scale, the mapper's per-field machinery
-     * was a twentieth of the run's worker time.
+     * {@link Double#toString} writes them. Written when a chunk is stored, for its kept candidates only (about 1
+     * million at national scale; {@link ChunkCandidates} keeps all 9 million candidates' components as numbers until
+     * then); the mapper's per-field machinery was a twentieth of the run's worker time when all 9 million were
+     * written.
      */
     static String components(List<ScoreComponent> components) {
         StringBuilder out = new StringBuilder(64 * components.size() + 2).append('[');

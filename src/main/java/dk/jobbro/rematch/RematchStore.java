@@ -1,5 +1,6 @@
 package dk.jobbro.rematch;
 
+import dk.jobbro.matching.ScoreComponent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
@@ -210,8 +211,9 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
         });
     }
 
-    /** One candidate row to store. */
-    record CandidateRow(long citizenId, long postingId, long employerId, double score, String components) {
+    /** One candidate to store: its keys and its score components' numbers (their texts are never stored). */
+    record CandidateRow(long citizenId, long postingId, long employerId, double score,
+                        List<ScoreComponent> components) {
     }
 
     /**
@@ -359,8 +361,11 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
                 + " ORDER BY chunk_no", List.of(runId)).stream().map(Long::intValue).toList());
     }
 
-    /** What the finish stores of one chunk: its candidates, their components and ranks. */
-    record ChunkResults(ChunkCandidates.Keys keys, List<String> components, int[] ranks) {
+    /**
+     * What the finish stores of one chunk: its candidates, their ranks and the kept ones' components as stored JSON
+     * (null for a candidate not kept), the i-th of each one candidate.
+     */
+    record ChunkResults(ChunkCandidates.Keys keys, String[] components, int[] ranks) {
     }
 
     Optional<ChunkResults> chunkResults(long runId, int chunkNo) {
@@ -375,10 +380,11 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
                     }
                     byte[] keys = r.getBytes(1);
                     byte[] components = r.getBytes(2);
+                    int[] ranks = ChunkCandidates.ranks(r.getBytes(3));
                     return Optional.of(new ChunkResults(
                             ChunkCandidates.keys(keys == null ? ChunkCandidates.keys(List.of()) : keys),
-                            components == null ? List.of() : ChunkCandidates.components(components),
-                            ChunkCandidates.ranks(r.getBytes(3))));
+                            components == null ? new String[0] : ChunkCandidates.components(components, ranks),
+                            ranks));
                 }
             }
         });
