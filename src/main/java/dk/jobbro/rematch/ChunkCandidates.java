@@ -206,7 +206,10 @@ final class ChunkCandidates {
     private static byte[] write(Writing writing) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16))) {
+        // Buffered before the deflater: its write of one byte (writeByte, and the 8 of each writeLong) deflates on
+        // every call; unbuffered, the numbers of a chunk's 15,000 candidates took three times the JSON's time.
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
             writing.to(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -79,7 +79,8 @@ final class PostingDocuments {
         d.add(new StoredField(SKILL_OCCUPATION_STORED, String.join(" ", facts.occupationSkills())));
         d.add(new TextField(SKILL_TEXT, skillText.toString(), Field.Store.NO));
 
-        // LatLonPoint filters by distance; the doc-values twin feeds the distance feature query.
+        // The points tree finds the commute circle's box (CommuteQuery); the doc-values twin feeds the distance
+        // feature query; the stored coordinates are the exact ones the commute rule measures.
         d.add(new LatLonPoint(LOCATION, p.latitude(), p.longitude()));
         d.add(new LatLonDocValuesField(LOCATION, p.latitude(), p.longitude()));
         d.add(new StoredField(LOCATION + "_lat", p.latitude()));
