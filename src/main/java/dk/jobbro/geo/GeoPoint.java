@@ -16,4 +16,17 @@ public record GeoPoint(double latitude, double longitude) {
                 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
+
+    /**
+     * sin&sup2;(km / 2R): the haversine term {@code h} of {@link #distanceKm} at a distance of {@code km}, for comparing
+     * an {@code h} with a limit without the arc sine; 2 (above any h) past half the globe.
+     */
+    public static double haversineTermAt(double km) {
+        double half = km / (2 * EARTH_RADIUS_KM);
+        if (half >= Math.PI / 2) {
+            return 2;
+        }
+        double s = Math.sin(half);
+        return s * s;
+    }
 }

@@ -2,7 +2,6 @@ package dk.jobbro.search;
 
 import dk.jobbro.geo.GeoPoint;
 import dk.jobbro.matching.PostingVector;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.geo.Rectangle;
 import org.apache.lucene.index.LeafReader;
@@ -21,8 +20,6 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.IOFunction;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Set;
 
 /**
  * Postings whose workplace lies within a citizen's commute, exactly as {@code HardRule.TOO_FAR} decides it: the
@@ -40,8 +37,8 @@ import java.util.Set;
  */
 final class CommuteQuery extends Query {
 
-    /** Relative slack around the limit, far above the rounding of h (~1e-13) and far below any real difference. */
-    private static final double SLACK = 1e-9;
+    /** Relative slack around the limit, the reverse filter's ({@link CommuteReachQuery#SLACK}). */
+    private static final double SLACK = CommuteReachQuery.SLACK;
     /** The box's padding, in metres: far above the points' quantisation (~1 cm), so no posting in the circle is lost. */
     private static final double PAD_METRES = 10;
 
@@ -50,55 +47,46 @@ final class CommuteQuery extends Query {
     private final IOFunction<LeafReaderContext, Workplaces> workplaces;
 
     /**
-     * The workplaces of one segment's documents by doc id: their exact coordinates and their unit vectors on the
-     * sphere, {@code known} false where the segment's vectors lacked the document (then its stored coordinates are
-     * read when it is met). Immutable.
+     * The workplaces of one segment's documents by doc id: the exact point (null where the segment's vectors lacked
+     * the document: then its stored coordinates are read when it is met) and its unit vector on the sphere.
+     * Immutable.
      */
-    record Workplaces(double[] x, double[] y, double[] z, double[] latitude, double[] longitude, boolean[] known) {
+    record Workplaces(GeoPoint[] at, double[] x, double[] y, double[] z) {
 
         /** From a segment's posting vectors by doc id (null where there is none). */
         static Workplaces of(PostingVector[] byDoc) {
-            Workplaces w = empty(byDoc.length);
+            GeoPoint[] at = new GeoPoint[byDoc.length];
             for (int doc = 0; doc < byDoc.length; doc++) {
-                if (byDoc[doc] != null) {
-                    w.set(doc, byDoc[doc].facts().location());
-                }
+                at[doc] = byDoc[doc] == null ? null : byDoc[doc].facts().location();
             }
-            return w;
+            return of(at);
         }
 
         /** From the segment's stored fields: every document read (for an index without vectors: tests). */
         static Workplaces read(LeafReader reader) throws IOException {
-            Workplaces w = empty(reader.maxDoc());
+            GeoPoint[] at = new GeoPoint[reader.maxDoc()];
             StoredFields stored = reader.storedFields();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                w.set(doc, storedLocation(stored, doc));
+            for (int doc = 0; doc < at.length; doc++) {
+                at[doc] = storedLocation(stored, doc);
+            }
+            return of(at);
+        }
+
+        private static Workplaces of(GeoPoint[] at) {
+            Workplaces w = new Workplaces(at, new double[at.length], new double[at.length], new double[at.length]);
+            for (int doc = 0; doc < at.length; doc++) {
+                if (at[doc] != null) {
+                    double[] u = unit(at[doc]);
+                    w.x[doc] = u[0];
+                    w.y[doc] = u[1];
+                    w.z[doc] = u[2];
+                }
             }
             return w;
         }
-
-        private static Workplaces empty(int n) {
-            return new Workplaces(new double[n], new double[n], new double[n], new double[n], new double[n],
-                    new boolean[n]);
-        }
-
-        private void set(int doc, GeoPoint p) {
-            double[] u = unit(p);
-            x[doc] = u[0];
-            y[doc] = u[1];
-            z[doc] = u[2];
-            latitude[doc] = p.latitude();
-            longitude[doc] = p.longitude();
-            known[doc] = true;
-        }
     }
 
-    private static GeoPoint storedLocation(StoredFields stored, int doc) throws IOException {
-        Document d = stored.document(doc, Set.of(PostingFields.LOCATION + "_lat", PostingFields.LOCATION + "_lon"));
-        return new GeoPoint(d.getField(PostingFields.LOCATION + "_lat").numericValue().doubleValue(),
-                d.getField(PostingFields.LOCATION + "_lon").numericValue().doubleValue());
-    }
-
+    /** The point's unit vector on the sphere (x, y, z). */
     private static double[] unit(GeoPoint p) {
         double lat = Math.toRadians(p.latitude());
         double lon = Math.toRadians(p.longitude());
@@ -106,21 +94,15 @@ final class CommuteQuery extends Query {
         return new double[]{cosLat * Math.cos(lon), cosLat * Math.sin(lon), Math.sin(lat)};
     }
 
+    private static GeoPoint storedLocation(StoredFields stored, int doc) throws IOException {
+        return PostingDocuments.location(stored.document(doc, PostingDocuments.LOCATION_STORED));
+    }
+
     /** Postings within {@code maxKm} of {@code home}, their workplaces read by {@code workplaces} (kept per segment). */
     CommuteQuery(GeoPoint home, double maxKm, IOFunction<LeafReaderContext, Workplaces> workplaces) {
         this.home = home;
         this.maxKm = maxKm;
         this.workplaces = workplaces;
-    }
-
-    /** sin&sup2;(km / 2R), the haversine term at a distance of {@code km}; 2 (above any h) past half the globe. */
-    static double haversineAt(double km) {
-        double half = km / (2 * GeoPoint.EARTH_RADIUS_KM);
-        if (half >= Math.PI / 2) {
-            return 2;
-        }
-        double s = Math.sin(half);
-        return s * s;
     }
 
     /** The circle's bounding box, padded, over the workplaces' points; everything when the circle is that large. */
@@ -137,7 +119,10 @@ final class CommuteQuery extends Query {
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         Weight boxWeight = box().createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
         double[] c = unit(home);
-        double edge = haversineAt(maxKm);
+        double cx = c[0];
+        double cy = c[1];
+        double cz = c[2];
+        double edge = GeoPoint.haversineTermAt(maxKm);
         // Below a kilometre the chord's rounding nears the slack: there every posting in the box asks the rule.
         boolean exactOnly = maxKm < 1;
         double surelyIn = exactOnly ? -1 : edge * (1 - SLACK);
@@ -158,12 +143,13 @@ final class CommuteQuery extends Query {
                             @Override
                             public boolean matches() throws IOException {
                                 int doc = approximation.docID();
-                                if (!at.known()[doc]) {
+                                GeoPoint workplace = at.at()[doc];
+                                if (workplace == null) {
                                     return within(storedLocation(context.reader().storedFields(), doc));
                                 }
-                                double dx = at.x()[doc] - c[0];
-                                double dy = at.y()[doc] - c[1];
-                                double dz = at.z()[doc] - c[2];
+                                double dx = at.x()[doc] - cx;
+                                double dy = at.y()[doc] - cy;
+                                double dz = at.z()[doc] - cz;
                                 double h = (dx * dx + dy * dy + dz * dz) / 4;
                                 if (h < surelyIn) {
                                     return true;
@@ -171,7 +157,7 @@ final class CommuteQuery extends Query {
                                 if (h > surelyOut) {
                                     return false;
                                 }
-                                return within(new GeoPoint(at.latitude()[doc], at.longitude()[doc]));
+                                return within(workplace);
                             }
 
                             @Override

@@ -38,9 +38,11 @@ import java.io.IOException;
  */
 final class CommuteReachQuery extends Query {
 
-    private static final double EARTH_RADIUS_KM = 6371.0088;
-    /** Relative slack around the limit, far above the rounding of h (~1e-16) and far below any real difference. */
-    private static final double SLACK = 1e-9;
+    /**
+     * Relative slack around the limit, far above the rounding of h (~1e-16 here, ~1e-13 in {@link CommuteQuery}'s
+     * chord) and far below any real difference.
+     */
+    static final double SLACK = 1e-9;
 
     private final double latitude;
     private final double longitude;
@@ -109,16 +111,6 @@ final class CommuteReachQuery extends Query {
         return new CommuteReachQuery(latitude, longitude, homes, weight, pivotKm);
     }
 
-    /** sin&sup2;(km / 2R), the haversine term at a distance of {@code km}; 2 (above any h) past half the globe. */
-    private static double haversineAt(double km) {
-        double half = km / (2 * EARTH_RADIUS_KM);
-        if (half >= Math.PI / 2) {
-            return 2;
-        }
-        double s = Math.sin(half);
-        return s * s;
-    }
-
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         Weight boxWeight = box.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -128,7 +120,7 @@ final class CommuteReachQuery extends Query {
         // Limits for the radii a citizen may record (0-200 km); another radius is computed when met.
         double[] limit = new double[201];
         for (int km = 0; km < limit.length; km++) {
-            limit[km] = haversineAt(km);
+            limit[km] = GeoPoint.haversineTermAt(km);
         }
         boolean scoring = distanceWeight > 0 && scoreMode.needsScores();
         float maxScore = scoring ? (float) (distanceWeight * boost) : boost;
@@ -160,7 +152,7 @@ final class CommuteReachQuery extends Query {
                                 double sinLat = Math.sin(dLat / 2);
                                 double sinLon = Math.sin(dLon / 2);
                                 h[0] = sinLat * sinLat + at.cosLatitude()[doc] * cosLat2 * sinLon * sinLon;
-                                double edge = radius < limit.length ? limit[radius] : haversineAt(radius);
+                                double edge = radius < limit.length ? limit[radius] : GeoPoint.haversineTermAt(radius);
                                 if (h[0] < edge * (1 - SLACK)) {
                                     return true;
                                 }
@@ -203,7 +195,7 @@ final class CommuteReachQuery extends Query {
                             /** Only after {@code matches()} said yes for this doc, as Lucene scores. */
                             @Override
                             public float score() {
-                                double km = 2 * EARTH_RADIUS_KM * Math.sqrt(Math.max(0, h[0]));
+                                double km = 2 * GeoPoint.EARTH_RADIUS_KM * Math.sqrt(Math.max(0, h[0]));
                                 return (float) (distanceWeight * boost * pivotKm / (pivotKm + km));
                             }
                         };

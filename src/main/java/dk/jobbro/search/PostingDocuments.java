@@ -122,6 +122,15 @@ final class PostingDocuments {
         return language + ":" + level.ordinal();
     }
 
+    /** The stored fields of the workplace's exact coordinates, as {@link #location} reads them. */
+    static final Set<String> LOCATION_STORED = Set.of(LOCATION + "_lat", LOCATION + "_lon");
+
+    /** The workplace's exact coordinates, from a document's stored fields. */
+    static GeoPoint location(Document d) {
+        return new GeoPoint(d.getField(LOCATION + "_lat").numericValue().doubleValue(),
+                d.getField(LOCATION + "_lon").numericValue().doubleValue());
+    }
+
     static PostingFacts toFacts(Document d) {
         Set<SupportKind> support = EnumSet.noneOf(SupportKind.class);
         for (String s : d.getValues(SUPPORT)) {
@@ -141,8 +150,7 @@ final class PostingDocuments {
                 d.get(EMPLOYER_NAME), PostingKind.valueOf(d.get(KIND)), PostingStatus.valueOf(d.get(STATUS)),
                 d.get(TITLE), d.get(OCCUPATION), split(d.get(SKILL_REQUIRED + STORED)), split(d.get(SKILL_DESIRED + STORED)),
                 split(d.get(SKILL_OCCUPATION_STORED)),
-                new GeoPoint(d.getField(LOCATION + "_lat").numericValue().doubleValue(),
-                        d.getField(LOCATION + "_lon").numericValue().doubleValue()),
+                location(d),
                 d.getField(HOURS_MIN).numericValue().intValue(), d.getField(HOURS_MAX).numericValue().intValue(),
                 d.getField(SLOTS).numericValue().intValue(), d.getField(SLOTS_FILLED).numericValue().intValue(),
                 support, demands, d.get(LICENCE) != null, languages,

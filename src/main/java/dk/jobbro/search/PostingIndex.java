@@ -56,9 +56,6 @@ final class PostingIndex {
      * changes (an update deletes the old document and adds a new one), so its vectors stay right.
      */
     private final SegmentCache<SegmentVectors> segmentVectors = new SegmentCache<>(this::makeVectors);
-    /** Each segment's workplaces for the commute filter, made from its vectors on its first search. */
-    private final SegmentCache<CommuteQuery.Workplaces> workplaces =
-            new SegmentCache<>(leaf -> CommuteQuery.Workplaces.of(vectors(leaf).byDoc()));
     /** Skill IDF over the open postings, kept with the facts map. */
     private final SkillStatistics skillStatistics = new SkillStatistics();
     /** Every language-requirement term ever written: a superset is harmless to the exclusion it feeds. */
@@ -143,9 +140,12 @@ final class PostingIndex {
         return codeIds;
     }
 
-    /** A segment's vectors by segment doc id (null for a deleted document), and its postings by skill and occupation. */
+    /**
+     * A segment's vectors by segment doc id (null for a deleted document), its postings by skill and occupation, their
+     * columns and their workplaces for the commute filter.
+     */
     record SegmentVectors(PostingVector[] byDoc, SkillPostings bySkill, OccupationPostings byOccupation,
-                          PostingVector.Columns columns) {
+                          PostingVector.Columns columns, CommuteQuery.Workplaces workplaces) {
     }
 
     /**
@@ -156,9 +156,9 @@ final class PostingIndex {
         return segmentVectors.get(leaf);
     }
 
-    /** The workplaces of a segment's documents by doc id ({@link CommuteQuery}), kept while the segment lives. */
+    /** The workplaces of a segment's documents by doc id ({@link CommuteQuery}), kept with its vectors. */
     CommuteQuery.Workplaces workplaces(LeafReaderContext leaf) throws IOException {
-        return workplaces.get(leaf);
+        return vectors(leaf).workplaces();
     }
 
     private SegmentVectors makeVectors(LeafReaderContext leaf) throws IOException {
@@ -171,7 +171,8 @@ final class PostingIndex {
                 out[doc] = facts.get(ids.longValue());
             }
         }
-        return new SegmentVectors(out, SkillPostings.of(out), OccupationPostings.of(out), PostingVector.Columns.of(out));
+        return new SegmentVectors(out, SkillPostings.of(out), OccupationPostings.of(out), PostingVector.Columns.of(out),
+                CommuteQuery.Workplaces.of(out));
     }
 
     /**

@@ -380,6 +380,9 @@ public final class RematchBenchmark {
             }, "peak-sampler");
             sampler.setDaemon(true);
             sampler.start();
+            Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                    .map(java.lang.management.MemoryPoolMXBean::getName).collect(Collectors.toSet());
             for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof javax.management.NotificationEmitter emitter) {
                     javax.management.NotificationListener listener = (n, handback) -> {
@@ -388,7 +391,7 @@ public final class RematchBenchmark {
                             long used = com.sun.management.GarbageCollectionNotificationInfo
                                     .from((javax.management.openmbean.CompositeData) n.getUserData()).getGcInfo()
                                     .getMemoryUsageAfterGc().entrySet().stream()
-                                    .filter(e -> isHeapPool(e.getKey()))
+                                    .filter(e -> heapPools.contains(e.getKey()))
                                     .mapToLong(e -> e.getValue().getUsed()).sum();
                             afterGc.accumulateAndGet(used, Math::max);
                         }
@@ -403,11 +406,6 @@ public final class RematchBenchmark {
                     });
                 }
             }
-        }
-
-        private static boolean isHeapPool(String pool) {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().anyMatch(p -> p.getName().equals(pool)
-                    && p.getType() == java.lang.management.MemoryType.HEAP);
         }
 
         static Peak start() {
