@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The service as an operator meets it: started as a child JVM (the built classes and the test classpath) on its own
@@ -71,7 +72,7 @@ class StartAndStopTest {
     @Test
     void acknowledgedRecordsSurviveACleanStopAndAKillAndASecondStartRefusesWhileTheFirstRuns() throws Exception {
         Path data = Files.createTempDirectory("jobbro-restarts");
-        Service first = Service.start(data, freePort());
+        Service first = Service.up(data, freePort());
         String admin = tokens(data, "ADMIN").trim();
 
         Service second = Service.start(data, freePort());
@@ -91,7 +92,7 @@ class StartAndStopTest {
         first.stop();
         assertTrue(first.log().contains("Embedded MariaDB stopped"), first.log());
 
-        Service afterCleanStop = Service.start(data, freePort());
+        Service afterCleanStop = Service.up(data, freePort());
         assertTrue(afterCleanStop.log().contains("Posting index is current (1 documents)"), afterCleanStop.log());
         assertFalse(afterCleanStop.log().contains("Rebuilding the posting index"), afterCleanStop.log());
         assertEquals(200, afterCleanStop.get(admin, "/api/v1/postings/" + posting));
@@ -100,7 +101,7 @@ class StartAndStopTest {
                  "address":{"street":"Kajgade 1","postcode":"8000","city":"Aarhus C"}}""");
         afterCleanStop.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        Service afterKill = Service.start(data, freePort());
+        Service afterKill = Service.up(data, freePort());
         assertEquals(200, afterKill.get(admin, "/api/v1/employers/" + acknowledged), afterKill.log());
         afterKill.stop();
         assertFalse(Files.exists(data.resolve("mariadb").resolve("mariadbd.pid")), "mariadbd still running");
@@ -141,6 +142,8 @@ class StartAndStopTest {
     /** The service in a child JVM, started in {@code data} and waited for until it serves. */
     record Service(Process process, Path logFile, int port) {
 
+        static final int STARTUP_SECONDS = 240;
+
         static Service start(Path data, int port) throws Exception {
             Path log = Files.createTempFile(data.getParent(), "jobbro-child", ".log");
             ProcessBuilder builder = command(Path.of("").toAbsolutePath(), data, List.of(
@@ -149,10 +152,25 @@ class StartAndStopTest {
             Service service = new Service(builder.start(), log, port);
             CHILDREN.add(service.process);
             DATA_FOLDERS.add(data);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
             while (System.nanoTime() < deadline && service.process.isAlive()
                     && !service.log().contains("Startup completed")) {
                 Thread.sleep(100);
+            }
+            return service;
+        }
+
+        /**
+         * {@link #start} for a service that must come up: fails with the child's log when it ended or did not
+         * report started in time (a restart after a kill first ends the orphaned mariadbd, which on a loaded CI
+         * machine took longer than the two minutes once waited, and the test then failed on a refused connection
+         * without saying why).
+         */
+        static Service up(Path data, int port) throws Exception {
+            Service service = start(data, port);
+            if (!service.log().contains("Startup completed")) {
+                fail((service.process.isAlive() ? "not started within " + STARTUP_SECONDS + " s"
+                        : "ended with " + service.process.exitValue()) + "; its log:\n" + service.log());
             }
             return service;
         }
