@@ -49,12 +49,15 @@ public class FlagService {
     private final Access access;
     private final Clock clock;
     private final NewMatchCounts newMatches;
+    private final FlagEvaluationBatch batch;
     private volatile boolean rulesetRecorded;
 
     FlagService(FlagRuleset ruleset, CircumstanceRepository circumstances, FlagEvaluationRepository evaluations,
                 FlagReviewRepository reviews, FlagRulesetRepository rulesets, CitizenService citizens,
-                CitizenRepository citizenRepository, Access access, Clock clock, NewMatchCounts newMatches) {
+                CitizenRepository citizenRepository, Access access, Clock clock, NewMatchCounts newMatches,
+                FlagEvaluationBatch batch) {
         this.newMatches = newMatches;
+        this.batch = batch;
         this.ruleset = ruleset;
         this.circumstances = circumstances;
         this.evaluations = evaluations;
@@ -166,7 +169,7 @@ public class FlagService {
         }
     }
 
-    /** A page of citizens: their circumstances in one query, their evaluations in one batch and transaction. */
+    /** A page of citizens: their circumstances in one query, their evaluations in multi-row inserts, one transaction. */
     @Transactional
     int reevaluate(List<Long> citizenIds) {
         Map<Long, List<Circumstance>> byCitizen = new HashMap<>();
@@ -181,7 +184,7 @@ public class FlagService {
             rows.add(new FlagEvaluationRow(null, id, now, FlagEvaluationRow.Trigger.NIGHTLY, ruleset.version(), inputs,
                     flag, flag.flagged(), flag.urgency()));
         }
-        evaluations.saveAll(rows);
+        batch.insertAll(rows);
         return rows.size();
     }
 

@@ -255,6 +255,22 @@ class FlagsApiTest {
         Map<String, Object> flags = api.get("/api/v1/citizens/" + flagged + "/flags");
         assertEquals(List.of("UNTREATED_SEVERE_MENTAL_ILLNESS"),
                 reasonCodes((Map<String, Object>) flags.get("current")));
+        // The nightly rows are written in multi-row inserts, the one before by the repository: both read back alike.
+        List<Map<String, Object>> history = (List<Map<String, Object>>) flags.get("history");
+        Map<String, Object> nightly = new java.util.HashMap<>(history.get(0));
+        Map<String, Object> saved = new java.util.HashMap<>(history.get(1));
+        assertEquals("CIRCUMSTANCES_CHANGED", saved.get("trigger"), history.toString());
+        for (String differs : List.of("evaluationId", "evaluatedAt", "trigger")) {
+            nightly.remove(differs);
+            saved.remove(differs);
+        }
+        assertEquals(saved, nightly);
+        assertEquals(inputs(flagged, history.get(1)), inputs(flagged, history.get(0)));
+    }
+
+    private Object inputs(long citizen, Map<String, Object> evaluation) {
+        return api.get("/api/v1/citizens/" + citizen + "/flags/evaluations/"
+                + ((Number) evaluation.get("evaluationId")).longValue()).get("inputs");
     }
 
     @Test
