@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * Employer fatigue: no posting is proposed to more than {@code cap} citizens in one run. All candidate pairs of the
@@ -105,34 +107,87 @@ final class FatigueCap {
         return new Ranks(ranks, kept, heldBack, Spread.of(perPosting), Spread.of(perEmployer));
     }
 
-    /** Candidate positions in {@link #BEST_FIRST} order: a merge sort of plain ints, no object per candidate. */
-    private static int[] bestFirst(long[] citizens, long[] postings, double[] scores) {
+    /** Below this many candidates a part is sorted on the thread that has it; above, its halves on two threads. */
+    static final int SORTED_ON_ONE_THREAD = 1 << 16;
+
+    /**
+     * Candidate positions in {@link #BEST_FIRST} order: a merge sort of plain ints, no object per candidate, its
+     * halves sorted in parallel (fork/join) down to {@code perTask} candidates; the nine million candidates of a
+     * national run took 18 s on one thread while the other core waited (docs/measurements.md, round five).
+     */
+    static int[] bestFirst(long[] citizens, long[] postings, double[] scores, int perTask) {
         int n = citizens.length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int[] buffer = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int low = 0; low < n - width; low += 2 * width) {
-                int mid = low + width;
-                int high = Math.min(low + 2 * width, n);
-                int i = low;
-                int j = mid;
-                int k = low;
-                while (i < mid && j < high) {
-                    buffer[k++] = before(order[j], order[i], citizens, postings, scores) ? order[j++] : order[i++];
-                }
-                while (i < mid) {
-                    buffer[k++] = order[i++];
-                }
-                while (j < high) {
-                    buffer[k++] = order[j++];
-                }
-                System.arraycopy(buffer, low, order, low, high - low);
-            }
-        }
+        ForkJoinPool.commonPool().invoke(new Sort(order, new int[n], 0, n, Math.max(1, perTask), citizens, postings,
+                scores));
         return order;
+    }
+
+    private static int[] bestFirst(long[] citizens, long[] postings, double[] scores) {
+        return bestFirst(citizens, postings, scores, SORTED_ON_ONE_THREAD);
+    }
+
+    /** Sorts {@code order[low, high)}; {@code buffer} is scratch space of the same length. */
+    private static final class Sort extends RecursiveAction {
+        private final int[] order;
+        private final int[] buffer;
+        private final int low;
+        private final int high;
+        private final int perTask;
+        private final long[] citizens;
+        private final long[] postings;
+        private final double[] scores;
+
+        Sort(int[] order, int[] buffer, int low, int high, int perTask, long[] citizens, long[] postings,
+             double[] scores) {
+            this.order = order;
+            this.buffer = buffer;
+            this.low = low;
+            this.high = high;
+            this.perTask = perTask;
+            this.citizens = citizens;
+            this.postings = postings;
+            this.scores = scores;
+        }
+
+        @Override
+        protected void compute() {
+            if (high - low <= perTask) {
+                for (int width = 1; width < high - low; width *= 2) {
+                    for (int from = low; from < high - width; from += 2 * width) {
+                        merge(from, from + width, Math.min(from + 2 * width, high));
+                    }
+                }
+                return;
+            }
+            int mid = (low + high) >>> 1;
+            invokeAll(part(low, mid), part(mid, high));
+            merge(low, mid, high);
+        }
+
+        private Sort part(int from, int to) {
+            return new Sort(order, buffer, from, to, perTask, citizens, postings, scores);
+        }
+
+        /** Merges the sorted runs {@code [from, mid)} and {@code [mid, to)}; on a tie the left one first. */
+        private void merge(int from, int mid, int to) {
+            int i = from;
+            int j = mid;
+            int k = from;
+            while (i < mid && j < to) {
+                buffer[k++] = before(order[j], order[i], citizens, postings, scores) ? order[j++] : order[i++];
+            }
+            while (i < mid) {
+                buffer[k++] = order[i++];
+            }
+            while (j < to) {
+                buffer[k++] = order[j++];
+            }
+            System.arraycopy(buffer, from, order, from, to - from);
+        }
     }
 
     private static boolean before(int a, int b, long[] citizens, long[] postings, double[] scores) {

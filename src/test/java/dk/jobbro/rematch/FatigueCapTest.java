@@ -99,5 +99,16 @@ class FatigueCapTest {
         assertEquals(expected, actual);
         assertEquals(expected.size(), ranks.kept());
         assertEquals(4, ranks.perPosting().max());
+
+        // The order itself, sorted on one thread and in parallel parts as small as 7 (uneven, so runs of every
+        // length meet), is the plain sort's.
+        List<FatigueCap.Candidate> byOrder = new java.util.ArrayList<>();
+        for (int perTask : new int[]{pairs.size(), 7}) {
+            byOrder.clear();
+            for (int i : FatigueCap.bestFirst(citizens, postings, scores, perTask)) {
+                byOrder.add(pairs.get(i));
+            }
+            assertEquals(sorted, byOrder, "parts of " + perTask);
+        }
     }
 }
