@@ -47,9 +47,9 @@ class ArchitectureTest {
                     "CitizenMatchProfile", "EligibilityPolicy", "RatioRule", "ScoringWeights", "MatchJson"),
             "dk.jobbro.flagging", Set.of("FlagController", "FlagService", "CircumstanceService",
                     "CircumstanceRepository", "CircumstanceRow", "FlagEvaluationRepository", "FlagEvaluationRow",
-                    "FlagReviewRepository", "FlagReviewRow", "FlagRulesetRepository", "FlagRulesetRow",
-                    "FlagRulesetFactory", "FlagJson", "CircumstancesRequest", "CircumstancesView", "CircumstanceEntry",
-                    "FlagView", "FlagReview", "ParallelEffort"));
+                    "FlagEvaluationBatch", "FlagReviewRepository", "FlagReviewRow", "FlagRulesetRepository",
+                    "FlagRulesetRow", "FlagRulesetFactory", "FlagJson", "CircumstancesRequest", "CircumstancesView",
+                    "CircumstanceEntry", "FlagView", "FlagReview", "ParallelEffort"));
 
     /** The vocabulary the domain is written in, outside {@code matching} and {@code flagging}. */
     static final Set<String> VOCABULARY = Set.of(
