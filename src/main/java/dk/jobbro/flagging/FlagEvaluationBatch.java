@@ -1,5 +1,6 @@
 package dk.jobbro.flagging;
 
+import dk.jobbro.db.MultiRowInsert;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -7,23 +8,20 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * The nightly run's evaluations written with multi-row inserts in the caller's transaction (or one of their own):
- * {@code saveAll} sent one insert per row, so 300,000 nightly evaluations were 300,000 round trips and most of the
- * run's prepare (docs/measurements.md, round five). The columns and the JSON are {@link FlagEvaluationRow}'s, written
- * by the same mapper Micronaut Data uses for its JSON columns, so a row written here reads back like one saved by the
- * repository (FlagsApiTest).
+ * The nightly run's evaluations written with multi-row inserts ({@link MultiRowInsert}) in the caller's transaction
+ * (or one of their own): {@code saveAll} sent one insert per row. The columns and the JSON are
+ * {@link FlagEvaluationRow}'s, written by the same mapper Micronaut Data uses for its JSON columns, so a row written
+ * here reads back like one saved by the repository (FlagsApiTest).
  */
 @Singleton
 class FlagEvaluationBatch {
 
-    private static final int ROWS_PER_INSERT = 500;
+    private static final List<String> COLUMNS = List.of("citizen_id", "evaluated_at", "trigger_event",
+            "ruleset_version", "inputs", "result", "flagged", "urgency");
 
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
@@ -35,21 +33,7 @@ class FlagEvaluationBatch {
 
     void insertAll(List<FlagEvaluationRow> rows) {
         transactions.executeWrite(status -> {
-            Connection c = status.getConnection();
-            for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-                insert(c, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)));
-            }
-            return null;
-        });
-    }
-
-    private void insert(Connection c, List<FlagEvaluationRow> part) throws SQLException {
-        String sql = "INSERT INTO flag_evaluation (citizen_id, evaluated_at, trigger_event, ruleset_version, inputs,"
-                + " result, flagged, urgency) VALUES "
-                + String.join(",", Collections.nCopies(part.size(), "(?,?,?,?,?,?,?,?)"));
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (FlagEvaluationRow r : part) {
+            MultiRowInsert.insert(status.getConnection(), "flag_evaluation", COLUMNS, rows, (s, i, r) -> {
                 s.setLong(i++, r.citizenId());
                 s.setTimestamp(i++, Timestamp.from(r.evaluatedAt()));
                 s.setString(i++, r.triggerEvent().name());
@@ -58,9 +42,10 @@ class FlagEvaluationBatch {
                 s.setString(i++, write(r.result()));
                 s.setBoolean(i++, r.flagged());
                 s.setString(i++, r.urgency() == null ? null : r.urgency().name());
-            }
-            s.executeUpdate();
-        }
+                return i;
+            });
+            return null;
+        });
     }
 
     private String write(Object value) {

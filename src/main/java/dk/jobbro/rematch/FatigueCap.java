@@ -113,7 +113,7 @@ final class FatigueCap {
     /**
      * Candidate positions in {@link #BEST_FIRST} order: a merge sort of plain ints, no object per candidate, its
      * halves sorted in parallel (fork/join) down to {@code perTask} candidates; the nine million candidates of a
-     * national run took 18 s on one thread while the other core waited (docs/measurements.md, round five).
+     * national run took 13.5 to 18 s on one thread while the other core waited (docs/measurements.md, round five).
      */
     static int[] bestFirst(long[] citizens, long[] postings, double[] scores, int perTask) {
         int n = citizens.length;
@@ -121,8 +121,8 @@ final class FatigueCap {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        ForkJoinPool.commonPool().invoke(new Sort(order, new int[n], 0, n, Math.max(1, perTask), citizens, postings,
-                scores));
+        Sorting sorting = new Sorting(order, new int[n], Math.max(1, perTask), citizens, postings, scores);
+        ForkJoinPool.commonPool().invoke(new Sort(sorting, 0, n));
         return order;
     }
 
@@ -130,50 +130,12 @@ final class FatigueCap {
         return bestFirst(citizens, postings, scores, SORTED_ON_ONE_THREAD);
     }
 
-    /** Sorts {@code order[low, high)}; {@code buffer} is scratch space of the same length. */
-    private static final class Sort extends RecursiveAction {
-        private final int[] order;
-        private final int[] buffer;
-        private final int low;
-        private final int high;
-        private final int perTask;
-        private final long[] citizens;
-        private final long[] postings;
-        private final double[] scores;
-
-        Sort(int[] order, int[] buffer, int low, int high, int perTask, long[] citizens, long[] postings,
-             double[] scores) {
-            this.order = order;
-            this.buffer = buffer;
-            this.low = low;
-            this.high = high;
-            this.perTask = perTask;
-            this.citizens = citizens;
-            this.postings = postings;
-            this.scores = scores;
-        }
-
-        @Override
-        protected void compute() {
-            if (high - low <= perTask) {
-                for (int width = 1; width < high - low; width *= 2) {
-                    for (int from = low; from < high - width; from += 2 * width) {
-                        merge(from, from + width, Math.min(from + 2 * width, high));
-                    }
-                }
-                return;
-            }
-            int mid = (low + high) >>> 1;
-            invokeAll(part(low, mid), part(mid, high));
-            merge(low, mid, high);
-        }
-
-        private Sort part(int from, int to) {
-            return new Sort(order, buffer, from, to, perTask, citizens, postings, scores);
-        }
+    /** One sort's arrays; {@code buffer} is scratch space as long as {@code order}. */
+    private record Sorting(int[] order, int[] buffer, int perTask, long[] citizens, long[] postings,
+                           double[] scores) {
 
         /** Merges the sorted runs {@code [from, mid)} and {@code [mid, to)}; on a tie the left one first. */
-        private void merge(int from, int mid, int to) {
+        void merge(int from, int mid, int to) {
             int i = from;
             int j = mid;
             int k = from;
@@ -187,6 +149,34 @@ final class FatigueCap {
                 buffer[k++] = order[j++];
             }
             System.arraycopy(buffer, from, order, from, to - from);
+        }
+    }
+
+    /** Sorts {@code order[low, high)}: bottom-up on this thread up to {@code perTask}, else its halves in parallel. */
+    private static final class Sort extends RecursiveAction {
+        private final Sorting sorting;
+        private final int low;
+        private final int high;
+
+        Sort(Sorting sorting, int low, int high) {
+            this.sorting = sorting;
+            this.low = low;
+            this.high = high;
+        }
+
+        @Override
+        protected void compute() {
+            if (high - low <= sorting.perTask()) {
+                for (int width = 1; width < high - low; width *= 2) {
+                    for (int from = low; from < high - width; from += 2 * width) {
+                        sorting.merge(from, from + width, Math.min(from + 2 * width, high));
+                    }
+                }
+                return;
+            }
+            int mid = (low + high) >>> 1;
+            invokeAll(new Sort(sorting, low, mid), new Sort(sorting, mid, high));
+            sorting.merge(low, mid, high);
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.jobbro.rematch;
 
+import dk.jobbro.db.MultiRowInsert;
 import dk.jobbro.matching.ScoreComponent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -478,33 +479,25 @@ class RematchStore implements dk.jobbro.security.MatchSnapshots {
         });
     }
 
-    private static final int ROWS_PER_INSERT = 500;
+    private static final List<String> RESULT_COLUMNS = List.of("run_id", "citizen_id", "posting_id", "employer_id",
+            "score", "match_rank", "change_kind", "previous_score", "components", "ranking_version",
+            "eligibility_version");
 
-    /** Multi-row inserts of {@value #ROWS_PER_INSERT}: a tenth of the round trips of a batch of single rows. */
     private static void insertResults(Connection c, long runId, List<ResultRow> rows) throws SQLException {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            List<ResultRow> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            String sql = "INSERT INTO rematch_match (run_id, citizen_id, posting_id, employer_id, score, match_rank,"
-                    + " change_kind, previous_score, components, ranking_version, eligibility_version) VALUES "
-                    + String.join(",", java.util.Collections.nCopies(part.size(), "(?,?,?,?,?,?,?,?,?,?,?)"));
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = 1;
-                for (ResultRow r : part) {
-                    s.setLong(i++, runId);
-                    s.setLong(i++, r.citizenId());
-                    s.setLong(i++, r.postingId());
-                    s.setLong(i++, r.employerId());
-                    s.setDouble(i++, r.score());
-                    s.setObject(i++, r.rank());
-                    s.setString(i++, r.change().name());
-                    s.setObject(i++, r.previousScore());
-                    s.setString(i++, r.components());
-                    s.setString(i++, r.rankingVersion());
-                    s.setString(i++, r.eligibilityVersion());
-                }
-                s.executeUpdate();
-            }
-        }
+        MultiRowInsert.insert(c, "rematch_match", RESULT_COLUMNS, rows, (s, i, r) -> {
+            s.setLong(i++, runId);
+            s.setLong(i++, r.citizenId());
+            s.setLong(i++, r.postingId());
+            s.setLong(i++, r.employerId());
+            s.setDouble(i++, r.score());
+            s.setObject(i++, r.rank());
+            s.setString(i++, r.change().name());
+            s.setObject(i++, r.previousScore());
+            s.setString(i++, r.components());
+            s.setString(i++, r.rankingVersion());
+            s.setString(i++, r.eligibilityVersion());
+            return i;
+        });
     }
 
     /** New and dropped matches summed over the stored chunks. */
